@@ -1,0 +1,67 @@
+# briefpack: `make` sets up (npm ci, compile, browser check) and builds the pack; `make test` tests it.
+# Every target has real file prerequisites, so a second `make` with nothing changed does nothing.
+
+SEEDS ?= seeds
+OUT ?= output
+FORMATS ?= pdf,epub,html,json
+ARGS ?=
+
+export PUPPETEER_SKIP_DOWNLOAD := 1
+export PUPPETEER_SKIP_CHROME_DOWNLOAD := 1
+
+NODE ?= node
+CLI := $(NODE) build/pipeline/cli.js
+STAMP := build/.compiled
+BROWSER := build/.browser
+DEPS := node_modules/.package-lock.json
+
+SOURCES := $(shell find pipeline -name '*.ts') tsconfig.json
+TEMPLATES := $(shell find templates -type f)
+SEED_FILES := $(wildcard $(SEEDS)/*)
+OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
+
+.PHONY: all pdf epub html json test check clean bench
+.DELETE_ON_ERROR:
+
+all: $(OUTPUTS)
+
+# npm ci when node_modules is missing or older than the lock file. No install script runs:
+# puppeteer's browser download stays off, Chromium comes from the system.
+$(DEPS): package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(STAMP): $(DEPS) $(SOURCES)
+	npx tsc -p tsconfig.json
+	@touch $@
+
+# The Chromium that prints the PDF. As root on Debian/Ubuntu with none found, install Debian's.
+$(BROWSER): $(STAMP)
+	@$(CLI) browser > $@ 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "no Chromium found: installing Debian's chromium" && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
+	    $(CLI) browser > $@; \
+	  else \
+	    $(CLI) browser; rm -f $@; exit 1; \
+	  fi; }
+
+# One run writes all four files; the seeds folder itself is a prerequisite so that adding or
+# removing an article rebuilds.
+$(OUTPUTS) &: $(SEED_FILES) $(SEEDS) $(TEMPLATES) $(STAMP) $(BROWSER)
+	$(CLI) build --seeds $(SEEDS) --out $(OUT) --formats $(FORMATS) $(ARGS)
+
+# One format on request, always rebuilt.
+pdf: $(STAMP) $(BROWSER)
+	$(CLI) build --seeds $(SEEDS) --out $(OUT) --formats pdf $(ARGS)
+epub html json: $(STAMP)
+	$(CLI) build --seeds $(SEEDS) --out $(OUT) --formats $@ $(ARGS)
+
+check: $(DEPS)
+	npx tsc -p tsconfig.json --noEmit
+
+test: $(STAMP) $(BROWSER)
+	npx vitest run
+
+clean:
+	rm -rf $(OUT) build

@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// briefpack: seeds/ → output/briefing.{pdf,epub,html,json}. The thin edge around the pure stages:
+// arguments, files, clock-free time, the browser, and one line per stage.
+import { realpathSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'puppeteer';
+import { Brief, type Diagnostic, type Overlay, type Source } from './model.js';
+import { formatDiagnostic, readSource } from './read/index.js';
+import { enrich } from './enrich/index.js';
+import { render } from './render/index.js';
+import { FORMATS, publish, type Format } from './publish/index.js';
+import { loadTheme } from './publish/theme.js';
+import { resolveBrowser } from './publish/browser.js';
+import { DEFAULT_PRINT, launchBrowser } from './publish/pdf.js';
+import { OVERLAY_FILE, parseOverlay, type OverlayResult } from './read/overlay.js';
+
+const HELP = `briefpack — turn a folder of news articles into a briefing pack
+
+Usage:
+  briefpack build [options]    read, analyse, render and publish the pack
+  briefpack browser            print the Chromium the PDF route would use
+  briefpack --help
+
+Options for build:
+  --seeds DIR        folder of articles (.txt, .md, .html) and an optional brief.yaml  [seeds]
+  --out DIR          where briefing.{pdf,epub,html,json} are written                [output]
+  --formats LIST     comma-separated subset of pdf,epub,html,json                   [all]
+  --paper SIZE       a4 or letter                                                   [a4]
+  --templates DIR    the look of the pack                                           [templates]
+  --max-bytes N      skip seed files larger than N bytes                            [5000000]
+  --strict           treat warnings as errors: no output is written
+  --quiet            print nothing but errors
+
+Time in the pack comes from SOURCE_DATE_EPOCH, else brief.yaml's date, else the newest seed file.
+Exit codes: 0 built, 1 build failed, 2 usage error.`;
+
+class UsageError extends Error {}
+
+interface BuildOptions {
+  seeds: string;
+  out: string;
+  formats: Format[];
+  paper: 'a4' | 'letter';
+  templates: string;
+  maxBytes: number;
+  strict: boolean;
+  quiet: boolean;
+}
+
+function parseFormats(list: string): Format[] {
+  const wanted = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new UsageError(`--formats takes a comma-separated subset of ${FORMATS.join(',')}; got "${list}"`);
+  }
+  return FORMATS.filter((f) => wanted.includes(f));
+}
+
+function parseBuildOptions(args: string[]): BuildOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'output' },
+      formats: { type: 'string', default: FORMATS.join(',') },
+      paper: { type: 'string', default: 'a4' },
+      templates: { type: 'string', default: 'templates' },
+      'max-bytes': { type: 'string', default: '5000000' },
+      strict: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; see briefpack --help`);
+  const paper = values.paper.toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper takes a4 or letter; got "${values.paper}"`);
+  const maxBytes = Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes takes a positive whole number; got "${values['max-bytes']}"`);
+  return {
+    seeds: values.seeds,
+    out: values.out,
+    formats: parseFormats(values.formats),
+    paper,
+    templates: values.templates,
+    maxBytes,
+    strict: values.strict,
+    quiet: values.quiet,
+  };
+}
+
+function reporter(quiet: boolean) {
+  const started = performance.now();
+  let last = started;
+  return {
+    stage(name: string, detail: string): void {
+      const now = performance.now();
+      if (!quiet) console.log(`${name.padEnd(7)} ${detail.padEnd(44)} ${Math.round(now - last).toString().padStart(6)} ms`);
+      last = now;
+    },
+    total(): number {
+      return Math.round(performance.now() - started);
+    },
+  };
+}
+
+async function seedFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    throw new Error(`Cannot read the seeds folder ${dir}: ${(error as Error).message}; pass --seeds DIR`, { cause: error });
+  }
+  return names
+    .filter((name) => !name.startsWith('.') && name !== OVERLAY_FILE)
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+async function readSeeds(files: string[], maxBytes: number): Promise<{ sources: Source[]; diagnostics: Diagnostic[] }> {
+  const results = await Promise.all(
+    files.map(async (path) => {
+      const file = relative(process.cwd(), path) || path;
+      try {
+        const info = await stat(path);
+        if (!info.isFile()) return { source: null, diagnostics: [] };
+        // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
+        const bytes = info.size > maxBytes ? new Uint8Array(info.size) : await readFile(path);
+        return readSource({ path: file, bytes }, { maxBytes });
+      } catch (error) {
+        const message = `cannot read this file (${(error as Error).message}); it was skipped`;
+        return { source: null, diagnostics: [{ file, line: 0, column: 0, severity: 'warning' as const, ruleId: 'unreadable', message }] };
+      }
+    }),
+  );
+  return {
+    sources: results.flatMap((r) => (r.source ? [r.source] : [])),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+  };
+}
+
+async function readOverlay(seeds: string): Promise<OverlayResult> {
+  const path = join(seeds, OVERLAY_FILE);
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new Error(`Cannot read ${path}: ${error.message}`, { cause: error });
+  });
+  return parseOverlay(text, relative(process.cwd(), path) || path);
+}
+
+/** The pack's time: never the clock, so two builds of the same input are the same. */
+async function packTime(files: string[], overlay: Overlay): Promise<string> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  if (overlay.date) {
+    const date = new Date(overlay.date);
+    if (!Number.isNaN(date.getTime())) return date.toISOString();
+  }
+  const times = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.mtimeMs ?? 0));
+  return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000).toISOString();
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
+}
+
+async function build(options: BuildOptions): Promise<number> {
+  const report = reporter(options.quiet);
+  // Chromium starts now and launches while the articles are read and analysed.
+  let browser: Promise<Browser> | undefined;
+  if (options.formats.includes('pdf')) {
+    browser = resolveBrowser().then((path) => launchBrowser(path, DEFAULT_PRINT.timeout));
+    browser.catch(() => undefined);
+  }
+  const closeBrowser = async () => {
+    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void closeBrowser().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  try {
+    const theme = loadTheme(options.templates);
+    theme.catch(() => undefined);
+    const files = await seedFiles(options.seeds);
+    const { sources, diagnostics } = await readSeeds(files, options.maxBytes);
+    const overlay = await readOverlay(options.seeds);
+    diagnostics.push(...overlay.diagnostics);
+    const sentences = sources.reduce((n, s) => n + s.sentences.length, 0);
+    report.stage('read', `${sources.length} sources, ${sentences} sentences`);
+    for (const d of diagnostics) if (!options.quiet || d.severity === 'error') console.error(formatDiagnostic(d));
+    if (overlay.overlay === null) throw new Error(`${join(options.seeds, OVERLAY_FILE)} is invalid (see above); fix it or remove it`);
+    if (sources.length === 0) throw new Error(`no readable article in ${options.seeds}: add .txt, .md or .html files`);
+
+    const generatedAt = await packTime(files, overlay.overlay);
+    const brief = Brief.parse(enrich(sources, { overlay: overlay.overlay, generatedAt, diagnostics }));
+    report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors`);
+    const warnings = brief.diagnostics.filter((d) => d.severity !== 'info');
+    if (options.strict && warnings.length > 0) throw new Error(`--strict: ${warnings.length} warning(s); nothing was written`);
+
+    const loaded = await theme;
+    const rendered = render(brief, loaded.theme);
+    report.stage('render', `${rendered.epub.chapters.length} chapters, ${kilobytes(Buffer.byteLength(rendered.html))} HTML`);
+
+    const written: string[] = [];
+    await publish({
+      brief,
+      rendered,
+      formats: options.formats,
+      outDir: options.out,
+      epubTemplates: loaded.epub,
+      browser,
+      print: { ...DEFAULT_PRINT, format: options.paper },
+      onWritten: (format, path, bytes) => {
+        report.stage(format, kilobytes(bytes));
+        written.push(`${path} (${kilobytes(bytes)})`);
+      },
+    });
+    if (!options.quiet) console.log(`built in ${report.total()} ms:\n  ${written.join('\n  ')}`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await closeBrowser();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      console.log(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'build') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        console.log(HELP);
+        return 0;
+      }
+      return await build(parseBuildOptions(rest));
+    }
+    if (command === 'browser') {
+      console.log(await resolveBrowser());
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"; see briefpack --help`);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`briefpack: ${(error as Error).message}`);
+    return usage ? 2 : 1;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

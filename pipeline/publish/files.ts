@@ -1,0 +1,23 @@
+// Writing outputs so that a reader never sees half a file: write beside, then rename.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Writes `data` to `path` atomically: a failed or killed build leaves the previous file whole. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new Error(`Having trouble writing ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export async function ensureDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw new Error(`Cannot create the output folder ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,80 @@
+// An article's mdast → sanitized HTML, each sentence wrapped in an anchor the analysis links to.
+import type { Root as MdastRoot, Paragraph, Heading } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Handler, State } from 'mdast-util-to-hast';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Sentence, Source } from '../model.js';
+
+/** The element id of a sentence's anchor: an XML name (EPUB needs one), unique in the pack. */
+export function anchorId(sentenceId: string): string {
+  return 'ev-' + sentenceId.replace(/[^A-Za-z0-9_.-]/g, '-');
+}
+
+const ANCHOR_ID = /^(ev-|user-content-)[A-Za-z0-9_.-]+$/;
+
+// Raw HTML never reaches the tree (toHast drops it without allowDangerousHtml); the schema is the
+// second fence. Ids are ours only: sentence anchors and GFM footnotes, never clobber-prefixed.
+const schema: Schema = {
+  ...defaultSchema,
+  clobber: [],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id'), ['id', ANCHOR_ID]],
+    span: ['className'],
+  },
+  // Headings inside an article sit under the article's own title.
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'h1'),
+};
+
+function sentenceIdsOf(node: Paragraph | Heading): string[] {
+  const ids = (node.data as { sentenceIds?: unknown } | undefined)?.sentenceIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function sentenceSpans(ids: string[], byId: Map<string, Sentence>): ElementContent[] {
+  const spans: ElementContent[] = [];
+  for (const id of ids) {
+    const sentence = byId.get(id);
+    if (!sentence) continue;
+    if (spans.length > 0) spans.push({ type: 'text', value: ' ' });
+    spans.push({
+      type: 'element',
+      tagName: 'span',
+      properties: { id: anchorId(id), className: ['sentence'] },
+      children: [{ type: 'text', value: sentence.text }],
+    });
+  }
+  return spans;
+}
+
+function withSentences(tagName: (node: Paragraph | Heading) => string, byId: Map<string, Sentence>): Handler {
+  return (state: State, node: Paragraph | Heading): Element => {
+    const ids = sentenceIdsOf(node);
+    const children = ids.length > 0 ? sentenceSpans(ids, byId) : state.all(node);
+    const element: Element = { type: 'element', tagName: tagName(node), properties: {}, children };
+    state.patch(node, element);
+    return state.applyData(node, element);
+  };
+}
+
+/** Article headings start at h3: h1 is the pack, h2 the article title. */
+function headingTag(node: Paragraph | Heading): string {
+  const depth = node.type === 'heading' ? node.depth : 1;
+  return `h${Math.min(6, depth + 1 < 3 ? 3 : depth + 1)}`;
+}
+
+export function articleHtml(source: Source): string {
+  const byId = new Map(source.sentences.map((s) => [s.id, s]));
+  const processor = unified()
+    .use(remarkRehype, {
+      handlers: { paragraph: withSentences(() => 'p', byId), heading: withSentences(headingTag, byId) },
+      footnoteLabelTagName: 'p',
+    })
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify);
+  const hast = processor.runSync(structuredClone(source.tree) as MdastRoot) as HastRoot;
+  return processor.stringify(hast);
+}

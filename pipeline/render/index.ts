@@ -1,0 +1,97 @@
+// render: Brief → HTML strings. One document for print, one XHTML body per EPUB chapter.
+// Pure: the templates arrive as strings (publish/theme.ts reads them from disk).
+import Handlebars from 'handlebars';
+import { Brief } from '../model.js';
+import { buildView, type View } from './view.js';
+
+/** The look of the pack: Handlebars sources and stylesheets, by name. */
+export interface Theme {
+  /** The print document; receives the view plus `css`. */
+  layout: string;
+  /** Partials by name (`cover`, `contents`, `bluf`, `scenarios`, `article`, …). */
+  partials: Record<string, string>;
+  printCss: string;
+  epubCss: string;
+}
+
+export interface EpubChapter {
+  title: string;
+  /** File name inside the EPUB, e.g. `scenarios.xhtml`; links between chapters use it. */
+  filename: string;
+  /** XHTML body content (no <html>/<body>). */
+  content: string;
+}
+
+export interface Rendered {
+  html: string;
+  epub: {
+    chapters: EpubChapter[];
+    /** The nav document's list: the same structure as the print contents. */
+    nav: string;
+    css: string;
+    description: string;
+  };
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('join', (items: unknown, separator: unknown) =>
+    Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : '',
+  );
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
+  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(cssString(String(value ?? ''))));
+}
+
+/** A CSS string literal that cannot end its string or the <style> element it stands in. */
+export function cssString(value: string): string {
+  const escaped = [...value]
+    .map((ch) => (/^[\\"'<>&\p{Cc}]$/u.test(ch) ? `\\${ch.codePointAt(0)!.toString(16)} ` : ch))
+    .join('');
+  return `"${escaped}"`;
+}
+
+function compiler(theme: Theme) {
+  // An isolated environment: partials and helpers never leak between themes or builds.
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const [name, source] of Object.entries(theme.partials)) hb.registerPartial(name, source);
+  // strict: a misspelt field in a template is an error at build time, not a silent blank.
+  return (source: string) => hb.compile(source, { strict: true });
+}
+
+function epubChapters(view: View, compile: ReturnType<typeof compiler>): EpubChapter[] {
+  const sections = view.sections.map((section) => ({
+    title: section.title,
+    filename: section.file,
+    content: compile(`<section class="section" id="{{section.id}}">{{> ${section.partial} }}</section>`)({ ...view, section }),
+  }));
+  const article = compile('{{> article}}');
+  const articles = view.sources.map((source) => ({
+    title: source.title,
+    filename: source.file,
+    content: article({ ...view, source }),
+  }));
+  return [...sections, ...articles];
+}
+
+function describe(brief: Brief): string {
+  const first = brief.bluf[0]?.text;
+  const count = `${brief.sources.length} source article${brief.sources.length === 1 ? '' : 's'}`;
+  return first ? `${first} (Briefing pack from ${count}.)` : `Briefing pack from ${count}.`;
+}
+
+export function render(brief: Brief, theme: Theme): Rendered {
+  const checked = Brief.parse(brief);
+  const compile = compiler(theme);
+  const html = compile(theme.layout)({ ...buildView(checked, 'print'), css: theme.printCss });
+  const epubView = buildView(checked, 'epub');
+  return {
+    html,
+    epub: {
+      chapters: epubChapters(epubView, compile),
+      nav: compile('{{> nav}}')(epubView),
+      css: theme.epubCss,
+      description: describe(checked),
+    },
+  };
+}

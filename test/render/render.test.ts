@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, cssString, type Theme } from '../../pipeline/render/index.js';
+import { anchorId, articleHtml } from '../../pipeline/render/article.js';
+import { loadTheme } from '../../pipeline/publish/theme.js';
+import { briefOf, sourceOf } from '../support/brief.js';
+
+let theme: Theme;
+beforeAll(async () => {
+  theme = (await loadTheme('templates')).theme;
+});
+
+const harbour = sourceOf('port-strike', 'Dockers walk out at three ports', [
+  'Dockers at three ports walked out on Monday. The union said talks had failed.',
+  '## What happens next',
+  'Ministers could impose arbitration. Shipping lines warned of delays.',
+]);
+const budget = sourceOf('budget', 'City budget <b>vote</b> delayed', ['The council postponed the vote. A deficit of 4.5 million remains.']);
+
+const brief = briefOf([harbour, budget], {
+  bluf: [{ text: 'A strike halts three ports.', evidence: ['port-strike:s1'] }],
+  scenarios: [
+    {
+      id: 'sc-0123456789',
+      title: 'Arbitration',
+      summary: 'Ministers impose arbitration.',
+      sources: ['port-strike'],
+      evidence: ['port-strike:s4'],
+      riskIds: ['rk-abcdef0123'],
+      confidence: 'low',
+    },
+  ],
+  risks: [
+    {
+      id: 'rk-abcdef0123',
+      statement: 'Shipping lines warned of delays.',
+      scenarioIds: ['sc-0123456789'],
+      likelihood: { term: 'roughly even chance', band: '45–55 %', cue: 'could' },
+      impact: 'medium',
+      score: 8,
+      evidence: ['port-strike:s5'],
+      sources: ['port-strike'],
+    },
+  ],
+});
+
+describe('render', () => {
+  it('puts every section and every article in the print document', () => {
+    const { html } = render(brief, theme);
+    for (const text of ['Bottom line up front', 'Scenarios', 'Risks', 'What to watch', 'Dockers walk out at three ports', 'Arbitration']) {
+      expect(html).toContain(text);
+    }
+  });
+
+  it('links each evidence reference to an anchor that exists in the same document', () => {
+    const { html } = render(brief, theme);
+    const targets = [...html.matchAll(/href="#(ev-[^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(3);
+    for (const target of targets) expect(html).toContain(`id="${target}"`);
+  });
+
+  it('points EPUB evidence links at the article chapter that holds the sentence', () => {
+    const { epub } = render(brief, theme);
+    const scenarios = epub.chapters.find((c) => c.filename === 'scenarios.xhtml');
+    expect(scenarios?.content).toContain(`href="article-1.xhtml#${anchorId('port-strike:s4')}"`);
+    const article = epub.chapters.find((c) => c.filename === 'article-1.xhtml');
+    expect(article?.content).toContain(`id="${anchorId('port-strike:s4')}"`);
+    expect(epub.nav).toContain('href="article-2.xhtml"');
+  });
+
+  it('escapes text from the articles instead of interpreting it', () => {
+    const { html } = render(brief, theme);
+    expect(html).toContain('City budget &lt;b&gt;vote&lt;/b&gt; delayed');
+    expect(html).not.toContain('<b>vote</b>');
+  });
+
+  it('fails on a brief that breaks the model rather than printing blanks', () => {
+    expect(() => render({ ...brief, title: '' }, theme)).toThrow();
+  });
+});
+
+describe('articleHtml', () => {
+  it('wraps each sentence in an anchor and keeps headings below the article title', () => {
+    const html = articleHtml(harbour);
+    expect(html).toContain(`<span id="${anchorId('port-strike:s2')}" class="sentence">The union said talks had failed.</span>`);
+    expect(html).toMatch(/<h3><span id="ev-port-strike-s3"[^>]*>What happens next<\/span><\/h3>/);
+  });
+
+  it('makes anchor ids that are XML names even when the source id starts with a digit', () => {
+    expect(anchorId('000_ce3e:s12')).toMatch(/^[A-Za-z_][\w.-]*$/);
+  });
+});
+
+describe('cssString', () => {
+  it('quotes a value so it can close neither the string nor the style element', () => {
+    const value = cssString('Q3 "draft" </style><script>');
+    expect(value.startsWith('"') && value.endsWith('"')).toBe(true);
+    expect(value.slice(1, -1)).not.toMatch(/["<>]/);
+  });
+});

@@ -1,0 +1,73 @@
+// Small, hand-made model values for render and publish tests: no reader or analysis involved.
+import type { Root, RootContent } from 'mdast';
+import { SCHEMA_VERSION, type Brief, type Sentence, type Source } from '../../pipeline/model.js';
+
+/** A source whose blocks are given as strings: "## Heading" or a paragraph of sentences split on ". ". */
+export function sourceOf(id: string, title: string, blocks: string[]): Source {
+  const sentences: Sentence[] = [];
+  const children: RootContent[] = [];
+  let section: string | null = null;
+  blocks.forEach((block, index) => {
+    const heading = block.startsWith('## ');
+    const text = heading ? block.slice(3) : block;
+    const parts = heading ? [text] : text.split(/(?<=\.)\s+/);
+    const ids = parts.map((part) => {
+      const sentence: Sentence = {
+        id: `${id}:s${sentences.length + 1}`,
+        text: part,
+        section: heading ? text : section,
+        block: index,
+        kind: heading ? 'heading' : 'paragraph',
+        line: index + 2,
+      };
+      sentences.push(sentence);
+      return sentence.id;
+    });
+    if (heading) section = text;
+    const inline = [{ type: 'text' as const, value: text }];
+    children.push(
+      heading
+        ? { type: 'heading', depth: 2, children: inline, data: { sentenceIds: ids } as never }
+        : { type: 'paragraph', children: inline, data: { sentenceIds: ids } as never },
+    );
+  });
+  const tree: Root = { type: 'root', children };
+  return {
+    id,
+    path: `seeds/${id}.txt`,
+    format: 'text',
+    title,
+    kicker: null,
+    author: null,
+    via: [],
+    published: null,
+    lang: 'en',
+    headings: blocks.filter((b) => b.startsWith('## ')).map((b) => b.slice(3)),
+    boilerplate: [],
+    sentences,
+    tree,
+    hash: id.padEnd(64, '0').slice(0, 64),
+  };
+}
+
+export function briefOf(sources: Source[], extra: Partial<Brief> = {}): Brief {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    title: 'Test pack',
+    subtitle: null,
+    audience: null,
+    marking: null,
+    lang: 'en',
+    generatedAt: '2025-03-03T00:00:00.000Z',
+    sources,
+    bluf: [],
+    keyJudgments: [],
+    scenarios: [],
+    risks: [],
+    actors: [],
+    quotes: [],
+    signposts: [],
+    diagnostics: [],
+    ...extra,
+  };
+}
