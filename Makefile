@@ -20,7 +20,7 @@ TEMPLATES := $(shell find templates -type f)
 SEED_FILES := $(wildcard $(SEEDS)/*)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
-.PHONY: all pdf epub html json test check clean bench
+.PHONY: all pdf epub html json test check clean schema
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -56,6 +56,10 @@ pdf: $(STAMP) $(BROWSER)
 	$(CLI) build --seeds $(SEEDS) --out $(OUT) --formats pdf $(ARGS)
 epub html json: $(STAMP)
 	$(CLI) build --seeds $(SEEDS) --out $(OUT) --formats $@ $(ARGS)
+
+# The JSON Schema of briefing.json, kept in the repository; a test checks it is current.
+schema: $(STAMP)
+	$(CLI) schema > schema/briefing.schema.json
 
 check: $(DEPS)
 	npx tsc -p tsconfig.json --noEmit

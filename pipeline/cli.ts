@@ -16,6 +16,7 @@ import { FORMATS, publish, type Format } from './publish/index.js';
 import { loadTheme } from './publish/theme.js';
 import { resolveBrowser } from './publish/browser.js';
 import { DEFAULT_PRINT, launchBrowser } from './publish/pdf.js';
+import { briefJsonSchema } from './schema.js';
 import { OVERLAY_FILE, parseOverlay, type OverlayResult } from './read/overlay.js';
 
 const HELP = `briefpack — turn a folder of news articles into a briefing pack
@@ -23,6 +24,7 @@ const HELP = `briefpack — turn a folder of news articles into a briefing pack
 Usage:
   briefpack build [options]    read, analyse, render and publish the pack
   briefpack browser            print the Chromium the PDF route would use
+  briefpack schema             print the JSON Schema of briefing.json
   briefpack --help
 
 Options for build:
@@ -240,6 +242,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       return await build(parseBuildOptions(rest));
+    }
+    if (command === 'schema') {
+      console.log(JSON.stringify(briefJsonSchema(), null, 2));
+      return 0;
     }
     if (command === 'browser') {
       console.log(await resolveBrowser());

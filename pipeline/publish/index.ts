@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { Brief } from '../model.js';
 import type { Rendered } from '../render/index.js';
-import { buildEpub, type EpubTemplates } from './epub.js';
+import { buildEpub, contentIdentifier, type EpubTemplates } from './epub.js';
+import { finishPdf, type PdfInfo } from './pdf-finish.js';
 import { ensureDirectory, writeAtomic } from './files.js';
 import { printPdf, type PrintOptions } from './pdf.js';
 
@@ -40,9 +41,22 @@ async function produce(format: Format, request: PublishRequest): Promise<string 
       if (!request.browser) throw new Error('internal: the PDF route needs a browser');
       const { pdf, blocked } = await printPdf(await request.browser, request.rendered.html, request.print);
       if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
-      return pdf;
+      return finishPdf(pdf, pdfInfo(request.brief, request.rendered));
     }
   }
+}
+
+function pdfInfo(brief: Brief, rendered: Rendered): PdfInfo {
+  return {
+    title: brief.title,
+    author: 'briefpack',
+    subject: brief.subtitle ?? `Briefing pack from ${brief.sources.length} source articles`,
+    keywords: [[...brief.scenarios.map((s) => s.title), ...brief.actors.slice(0, 5).map((a) => a.name)].join('; ')],
+    lang: brief.lang,
+    date: new Date(brief.generatedAt),
+    headings: rendered.headings,
+    identity: contentIdentifier(brief),
+  };
 }
 
 /** Writes every requested format; the EPUB is zipped while the PDF prints. */

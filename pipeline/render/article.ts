@@ -1,7 +1,7 @@
 // An article's mdast → sanitized HTML, each sentence wrapped in an anchor the analysis links to.
-import type { Root as MdastRoot, Paragraph, Heading } from 'mdast';
+import type { Root as MdastRoot, Paragraph, Heading, TableRow, Parents } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Handler, State } from 'mdast-util-to-hast';
+import { defaultHandlers, type Handler, type State } from 'mdast-util-to-hast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
@@ -29,7 +29,7 @@ const schema: Schema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'h1'),
 };
 
-function sentenceIdsOf(node: Paragraph | Heading): string[] {
+function sentenceIdsOf(node: { data?: unknown }): string[] {
   const ids = (node.data as { sentenceIds?: unknown } | undefined)?.sentenceIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
@@ -60,6 +60,19 @@ function withSentences(tagName: (node: Paragraph | Heading) => string, byId: Map
   };
 }
 
+/** Table cells hold sentences too: the default row, with each cell's text replaced by its anchors. */
+function tableRowWithSentences(byId: Map<string, Sentence>): Handler {
+  return (state: State, node: TableRow, parent: Parents | undefined): Element => {
+    const row = defaultHandlers.tableRow(state, node, parent);
+    const cells = row.children.filter((child): child is Element => child.type === 'element');
+    cells.forEach((cell, index) => {
+      const ids = sentenceIdsOf(node.children[index] ?? {});
+      if (ids.length > 0) cell.children = sentenceSpans(ids, byId);
+    });
+    return row;
+  };
+}
+
 /** Article headings start at h3: h1 is the pack, h2 the article title. */
 function headingTag(node: Paragraph | Heading): string {
   const depth = node.type === 'heading' ? node.depth : 1;
@@ -70,7 +83,11 @@ export function articleHtml(source: Source): string {
   const byId = new Map(source.sentences.map((s) => [s.id, s]));
   const processor = unified()
     .use(remarkRehype, {
-      handlers: { paragraph: withSentences(() => 'p', byId), heading: withSentences(headingTag, byId) },
+      handlers: {
+        paragraph: withSentences(() => 'p', byId),
+        heading: withSentences(headingTag, byId),
+        tableRow: tableRowWithSentences(byId),
+      },
       footnoteLabelTagName: 'p',
     })
     .use(rehypeSanitize, schema)

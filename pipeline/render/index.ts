@@ -2,6 +2,10 @@
 // Pure: the templates arrive as strings (publish/theme.ts reads them from disk).
 import Handlebars from 'handlebars';
 import { Brief } from '../model.js';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
 import { buildView, type View } from './view.js';
 
 /** The look of the pack: Handlebars sources and stylesheets, by name. */
@@ -24,6 +28,8 @@ export interface EpubChapter {
 
 export interface Rendered {
   html: string;
+  /** Texts of the print document's headings in order: what its bookmarks should say. */
+  headings: string[];
   epub: {
     chapters: EpubChapter[];
     /** The nav document's list: the same structure as the print contents. */
@@ -80,6 +86,14 @@ function describe(brief: Brief): string {
   return first ? `${first} (Briefing pack from ${count}.)` : `Briefing pack from ${count}.`;
 }
 
+function headingTexts(html: string): string[] {
+  const headings: string[] = [];
+  visit(fromHtml(html), 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
+  });
+  return headings;
+}
+
 export function render(brief: Brief, theme: Theme): Rendered {
   const checked = Brief.parse(brief);
   const compile = compiler(theme);
@@ -87,6 +101,7 @@ export function render(brief: Brief, theme: Theme): Rendered {
   const epubView = buildView(checked, 'epub');
   return {
     html,
+    headings: headingTexts(html),
     epub: {
       chapters: epubChapters(epubView, compile),
       nav: compile('{{> nav}}')(epubView),

@@ -97,3 +97,18 @@ describe('cssString', () => {
     expect(value.slice(1, -1)).not.toMatch(/["<>]/);
   });
 });
+
+describe('articleHtml on tables', () => {
+  it('anchors sentences in table cells', () => {
+    const source = sourceOf('poll', 'Poll', ['Intro.']);
+    source.sentences.push({ id: 'poll:s2', text: 'Turnout rose.', section: null, block: 1, kind: 'table-cell', line: 3 });
+    source.tree.children.push({
+      type: 'table',
+      children: [
+        { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Finding' }] }] },
+        { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Turnout rose.' }], data: { sentenceIds: ['poll:s2'] } }] },
+      ],
+    });
+    expect(articleHtml(source)).toContain(`<td><span id="${anchorId('poll:s2')}" class="sentence">Turnout rose.</span></td>`);
+  });
+});

@@ -1,0 +1,71 @@
+// What Chromium's PDF lacks or gets wrong, mended with pdf-lib: document metadata and language,
+// dates from the pack instead of the clock, and bookmark titles that lost their spaces where the
+// heading wrapped (Chromium joins the lines of a wrapped heading without a space).
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import type { PDFRef } from 'pdf-lib';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** The pack's time, for CreationDate and ModDate. */
+  date: Date;
+  /** Heading texts in document order, as the bookmarks should read. */
+  headings: string[];
+  /** What makes this pack this pack (its content identifier): the seed of the trailer ID. */
+  identity: string;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+function decodeTitle(value: unknown): string | null {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+}
+
+/** Walks the outline depth-first, restoring each title from the heading it was made from. */
+function mendOutline(document: PDFDocument, headings: string[]): void {
+  const byLetters = new Map(headings.map((h) => [squeeze(h), h]));
+  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (ref: unknown) => {
+    for (let item = lookupDict(document, ref); item; item = lookupDict(document, item.get(PDFName.of('Next')))) {
+      const title = decodeTitle(item.lookup(PDFName.of('Title')));
+      const heading = title === null ? undefined : byLetters.get(squeeze(title));
+      if (heading !== undefined && heading !== title) item.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+      visit(item.get(PDFName.of('First')));
+    }
+  };
+  if (outlines) visit(outlines.get(PDFName.of('First')));
+}
+
+function lookupDict(document: PDFDocument, ref: unknown): PDFDict | undefined {
+  if (!ref) return undefined;
+  const value = document.context.lookup(ref as PDFRef);
+  return value instanceof PDFDict ? value : undefined;
+}
+
+/** A trailer ID from the content, so the same pack is the same file. */
+function stampIdentifier(document: PDFDocument, seed: string): void {
+  const id = PDFHexString.of(createHash('md5').update(seed).digest('hex'));
+  document.context.trailerInfo.ID = PDFArray.withContext(document.context);
+  (document.context.trailerInfo.ID as PDFArray).push(id);
+  (document.context.trailerInfo.ID as PDFArray).push(id);
+}
+
+export async function finishPdf(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(info.title, { showInWindowTitleBar: true });
+  document.setAuthor(info.author);
+  document.setSubject(info.subject);
+  document.setKeywords(info.keywords);
+  document.setCreator('briefpack');
+  document.setProducer('briefpack (Chromium, pdf-lib)');
+  document.setCreationDate(info.date);
+  document.setModificationDate(info.date);
+  document.setLanguage(info.lang);
+  mendOutline(document, info.headings);
+  stampIdentifier(document, info.identity);
+  return document.save({ useObjectStreams: false });
+}

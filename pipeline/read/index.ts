@@ -1,0 +1,140 @@
+// READ: one seed file's bytes → a Source (metadata, mdast, sentences with ids) and the
+// diagnostics met on the way. Pure: the caller reads the file; nothing here touches the
+// disk, the clock or chance, and bad input becomes diagnostics, never an exception.
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { Diagnostic, ReadResult, Source } from '../model.js';
+import { formatOf, refuseBytes, refuseText, type ReadableFormat, type Refusal } from './admit.js';
+import { decode, normalizeText, type Decoded } from './decode.js';
+import { SOURCE, createFile, diagnosticsOf } from './file.js';
+import { takeFrontMatter } from './front-matter.js';
+import { plainTextOf, visitNodes } from './mdast.js';
+import { readAttribution } from './rules/attribution.js';
+import { dropBoilerplate } from './rules/boilerplate.js';
+import { readByline } from './rules/byline.js';
+import { readPublished } from './rules/published.js';
+import { splitIntoSentences } from './rules/sentences.js';
+import { stripPositions } from './rules/strip-positions.js';
+import { readTitle } from './rules/title.js';
+import { textParse } from './text/parse.js';
+
+export interface ReadOptions {
+  /** Larger files are refused unread; 5 MB by default. */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `seeds/x.txt:12:1: warning: message [rule-id]`; a whole-file diagnostic has no place. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = d.line > 0 ? `:${d.line}:${d.column}` : '';
+  return `${d.file}${place}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+}
+
+export function readSource(input: { path: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
+  const { path, bytes } = input;
+  const format = formatOf(path);
+  if (typeof format !== 'string') return refused(path, format);
+  const sizeRefusal = refuseBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (sizeRefusal) return refused(path, sizeRefusal);
+  const decoded = decode(bytes);
+  const textRefusal = refuseText(decoded.text);
+  if (textRefusal) return refused(path, textRefusal);
+  try {
+    return readText(path, format, decoded, bytes);
+  } catch (error) {
+    // A rule that trips on some text must not take the whole pack down with it.
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `could not read this file: ${reason}; it was skipped`;
+    return refused(path, { severity: 'error', ruleId: 'read-failed', message });
+  }
+}
+
+function refused(path: string, refusal: Refusal): ReadResult {
+  return { source: null, diagnostics: [{ file: path, line: 0, column: 0, ...refusal }] };
+}
+
+function readText(path: string, format: ReadableFormat, decoded: Decoded, bytes: Uint8Array): ReadResult {
+  const file = createFile(path, normalizeText(decoded.text));
+  reportEncoding(file, decoded);
+  const id = sourceIdOf(file);
+  const tree = parse(file, format);
+  applyRules(tree, file, id);
+  const source: Source = {
+    id,
+    path,
+    format,
+    title: file.data.title ?? id,
+    kicker: file.data.kicker ?? null,
+    author: file.data.author ?? null,
+    via: file.data.via ?? [],
+    published: file.data.published ?? null,
+    lang: file.data.frontMatter?.lang ?? 'en',
+    headings: headingsOf(tree),
+    boilerplate: file.data.boilerplate ?? [],
+    sentences: file.data.sentences ?? [],
+    tree,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+  };
+  return { source, diagnostics: diagnosticsOf(file, path) };
+}
+
+/**
+ * The rules in the order they depend on each other: boilerplate goes before the byline is
+ * looked for at the end, the date before the byline's own date, everything before the
+ * sentences are counted.
+ */
+function applyRules(tree: Root, file: VFile, sourceId: string): void {
+  unified()
+    .use(readTitle)
+    .use(dropBoilerplate)
+    .use(readPublished)
+    .use(readByline)
+    .use(readAttribution)
+    .use(splitIntoSentences, { sourceId })
+    .use(stripPositions)
+    .runSync(tree, file);
+}
+
+function parse(file: VFile, format: ReadableFormat): Root {
+  const text = String(file.value);
+  if (format === 'text') return unified().use(textParse).parse(text);
+  return unified().use(remarkParse).use(remarkGfm).parse(takeFrontMatter(text, file));
+}
+
+function reportEncoding(file: VFile, decoded: Decoded): void {
+  if (decoded.encoding !== 'windows-1252') return;
+  file.message('the file is not valid UTF-8; read it as windows-1252 — save it as UTF-8 to be sure', {
+    place: decoded.invalidAt ?? null,
+    ruleId: 'not-utf8',
+    source: SOURCE,
+  });
+}
+
+/**
+ * The file name without its extension. Sentence ids are `<id>:s<N>`, so white space and
+ * colons, which would make them ambiguous, become hyphens.
+ */
+function sourceIdOf(file: VFile): string {
+  const stem = file.stem ?? '';
+  const id = stem.replace(/[\s:]+/g, '-');
+  if (id !== stem) {
+    file.info(`the source id is "${id}": white space and colons in "${stem}" would break sentence ids`, {
+      ruleId: 'source-id',
+      source: SOURCE,
+    });
+  }
+  return id;
+}
+
+function headingsOf(tree: Root): string[] {
+  const headings: string[] = [];
+  visitNodes(tree, (node) => {
+    if (node.type === 'heading') headings.push(plainTextOf(node));
+  });
+  return headings;
+}
