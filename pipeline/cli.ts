@@ -214,6 +214,7 @@ async function build(options: BuildOptions): Promise<number> {
       formats: options.formats,
       outDir: options.out,
       epubTemplates: loaded.epub,
+      fonts: loaded.fonts,
       browser,
       print: { ...DEFAULT_PRINT, format: options.paper },
       onWritten: (format, path, bytes) => {

@@ -1,5 +1,6 @@
 // The whole pack from the two seeds, through the compiled CLI, as `make` runs it.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { flat, readPdf, type PdfContents } from './support/pdf.js';
 import { epubcheck } from './support/epubcheck.js';
 
 const run = promisify(execFile);
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const CLI = 'build/pipeline/cli.js';
 const EPOCH = '1741000000';
 
@@ -90,6 +92,16 @@ describe('briefpack build on the two seeds', () => {
   it('writes an EPUB that epubcheck passes with 0 errors and 0 warnings', async () => {
     const result = await epubcheck(join(out, 'briefing.epub'));
     expect(result.messages).toEqual([]);
+  });
+
+  it('builds byte-identical files when built again with the same SOURCE_DATE_EPOCH', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'briefpack-again-'));
+    expect((await cli(['build', '--seeds', 'seeds', '--out', again, '--quiet'])).code).toBe(0);
+    for (const format of ['pdf', 'epub', 'html', 'json']) {
+      const [a, b] = await Promise.all([readFile(join(out, `briefing.${format}`)), readFile(join(again, `briefing.${format}`))]);
+      expect(sha256(a), format).toBe(sha256(b));
+    }
+    await rm(again, { recursive: true, force: true });
   });
 
   it('writes the print HTML it printed, loading nothing from outside', async () => {

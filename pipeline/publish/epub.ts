@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Brief } from '../model.js';
 import type { Rendered } from '../render/index.js';
+import type { FontFile } from './fonts.js';
 
 export interface EpubTemplates {
   contentOPF: string;
@@ -28,18 +29,25 @@ function modified(iso: string): string {
 
 type EPubClass = typeof import('epub-gen-memory').EPub;
 
-/** jszip stamps each entry with the clock; the pack's own date makes the archive reproducible. */
-function stampable(Base: EPubClass) {
+/**
+ * epub-gen-memory with two changes: fonts come from the build's own bytes (it would fetch them),
+ * and every zip entry carries the pack's date instead of the clock's, so the archive is reproducible.
+ */
+function offlineEPub(Base: EPubClass, fonts: FontFile[]) {
   return class extends Base {
+    protected override async downloadAllFonts(): Promise<void> {
+      const folder = this.zip.folder('OEBPS')?.folder('fonts');
+      for (const font of fonts) folder?.file(font.filename, font.data);
+    }
     stampEntries(date: Date): void {
       for (const entry of Object.values(this.zip.files)) entry.date = date;
     }
   };
 }
 
-export async function buildEpub(brief: Brief, rendered: Rendered, templates: EpubTemplates): Promise<Uint8Array> {
+export async function buildEpub(brief: Brief, rendered: Rendered, templates: EpubTemplates, fonts: FontFile[]): Promise<Uint8Array> {
   // Loaded here, not at start-up: only the EPUB route pays for the zip writer.
-  const StampedEPub = stampable((await import('epub-gen-memory')).EPub);
+  const OfflineEPub = offlineEPub((await import('epub-gen-memory')).EPub, fonts);
   const options = {
     title: brief.title,
     author: ['briefpack'],
@@ -53,6 +61,8 @@ export async function buildEpub(brief: Brief, rendered: Rendered, templates: Epu
     css: rendered.epub.css,
     version: 3,
     verbose: false,
+    // Named for the manifest; the bytes come from downloadAllFonts above, never from a URL.
+    fonts: fonts.map((font) => ({ filename: font.filename, url: `font:${font.filename}` })),
     ...templates,
     // Read by our templates, passed through untouched by epub-gen-memory.
     identifier: contentIdentifier(brief),
@@ -64,7 +74,7 @@ export async function buildEpub(brief: Brief, rendered: Rendered, templates: Epu
     filename: chapter.filename,
     content: chapter.content,
   }));
-  const epub = new StampedEPub(options, chapters);
+  const epub = new OfflineEPub(options, chapters);
   await epub.render();
   epub.stampEntries(new Date(brief.generatedAt));
   return epub.generateAsync({

@@ -5,6 +5,7 @@ import { Brief } from '../model.js';
 import type { Rendered } from '../render/index.js';
 import { buildEpub, contentIdentifier, type EpubTemplates } from './epub.js';
 import { finishPdf, type PdfInfo } from './pdf-finish.js';
+import type { FontFile } from './fonts.js';
 import { ensureDirectory, writeAtomic } from './files.js';
 import { printPdf, type PrintOptions } from './pdf.js';
 
@@ -17,6 +18,7 @@ export interface PublishRequest {
   formats: readonly Format[];
   outDir: string;
   epubTemplates: EpubTemplates;
+  fonts: FontFile[];
   /** Resolves to the browser already launching; required when formats include pdf. */
   browser?: Promise<Browser>;
   print: PrintOptions;
@@ -36,7 +38,7 @@ async function produce(format: Format, request: PublishRequest): Promise<string 
     case 'html':
       return request.rendered.html;
     case 'epub':
-      return buildEpub(request.brief, request.rendered, request.epubTemplates);
+      return buildEpub(request.brief, request.rendered, request.epubTemplates, request.fonts);
     case 'pdf': {
       if (!request.browser) throw new Error('internal: the PDF route needs a browser');
       const { pdf, blocked } = await printPdf(await request.browser, request.rendered.html, request.print);

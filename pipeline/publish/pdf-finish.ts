@@ -1,6 +1,7 @@
 // What Chromium's PDF lacks or gets wrong, mended with pdf-lib: document metadata and language,
 // dates from the pack instead of the clock, and bookmark titles that lost their spaces where the
-// heading wrapped (Chromium joins the lines of a wrapped heading without a space).
+// heading wrapped or came out twice (Chromium 156 joins a wrapped heading's lines without a space,
+// and repeats some headings set in a web font).
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFRef } from 'pdf-lib';
@@ -25,18 +26,37 @@ function decodeTitle(value: unknown): string | null {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
 }
 
-/** Walks the outline depth-first, restoring each title from the heading it was made from. */
+/** Chromium's title for a heading: its letters, sometimes missing the spaces of line wraps, sometimes doubled. */
+function madeFrom(title: string, heading: string): boolean {
+  const letters = squeeze(heading);
+  const got = squeeze(title);
+  return letters.length > 0 && got.length % letters.length === 0 && got === letters.repeat(got.length / letters.length);
+}
+
+/**
+ * Walks the outline depth-first — the order of the headings in the document — and gives each
+ * bookmark the text of the heading it was made from.
+ */
 function mendOutline(document: PDFDocument, headings: string[]): void {
-  const byLetters = new Map(headings.map((h) => [squeeze(h), h]));
-  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  let next = 0;
+  const headingFor = (title: string): string | undefined => {
+    for (let i = next; i < headings.length; i++) {
+      if (madeFrom(title, headings[i]!)) {
+        next = i + 1;
+        return headings[i];
+      }
+    }
+    return undefined;
+  };
   const visit = (ref: unknown) => {
     for (let item = lookupDict(document, ref); item; item = lookupDict(document, item.get(PDFName.of('Next')))) {
       const title = decodeTitle(item.lookup(PDFName.of('Title')));
-      const heading = title === null ? undefined : byLetters.get(squeeze(title));
+      const heading = title === null ? undefined : headingFor(title);
       if (heading !== undefined && heading !== title) item.set(PDFName.of('Title'), PDFHexString.fromText(heading));
       visit(item.get(PDFName.of('First')));
     }
   };
+  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   if (outlines) visit(outlines.get(PDFName.of('First')));
 }
 

@@ -4,10 +4,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Theme } from '../render/index.js';
 import type { EpubTemplates } from './epub.js';
+import { loadFonts, type FontFile } from './fonts.js';
 
 export interface LoadedTheme {
   theme: Theme;
   epub: EpubTemplates;
+  fonts: FontFile[];
 }
 
 async function text(dir: string, name: string): Promise<string> {
@@ -26,7 +28,8 @@ async function partials(dir: string): Promise<Record<string, string>> {
 }
 
 export async function loadTheme(dir: string): Promise<LoadedTheme> {
-  const [layout, parts, tokens, print, epubCss, contentOPF, tocXHTML, tocNCX, chapterXHTML] = await Promise.all([
+  const [fonts, layout, parts, tokens, print, epubCss, contentOPF, tocXHTML, tocNCX, chapterXHTML] = await Promise.all([
+    loadFonts(join(dir, 'fonts.json')),
     text(dir, 'layout.hbs'),
     partials(dir),
     text(dir, 'tokens.css'),
@@ -38,7 +41,8 @@ export async function loadTheme(dir: string): Promise<LoadedTheme> {
     text(dir, 'epub/chapter.xhtml.ejs'),
   ]);
   return {
-    theme: { layout, partials: parts, printCss: `${tokens}\n${print}`, epubCss },
+    theme: { layout, partials: parts, printCss: `${fonts.printCss}\n${tokens}\n${print}`, epubCss: `${fonts.epubCss}\n${epubCss}` },
     epub: { contentOPF, tocXHTML, tocNCX, chapterXHTML },
+    fonts: fonts.files,
   };
 }

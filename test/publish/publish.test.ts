@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('publish', () => {
   it('writes a PDF with the pack, its bookmarks and a running footer', async () => {
     const rendered = render(brief, theme.theme);
-    await publish({ brief, rendered, formats: ['pdf', 'json', 'html'], outDir: out, epubTemplates: theme.epub, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
+    await publish({ brief, rendered, formats: ['pdf', 'json', 'html'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
     const pdf = await readPdf(join(out, 'briefing.pdf'));
     const text = flat(pdf.pages.join(' '));
     expect(text).toContain('Storm & rates: week 12');
@@ -64,7 +64,7 @@ describe('publish', () => {
 
   it('writes an EPUB that epubcheck passes with no error and no warning', async () => {
     const rendered = render(brief, theme.theme);
-    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, print: DEFAULT_PRINT });
+    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, print: DEFAULT_PRINT });
     const result = await epubcheck(join(out, 'briefing.epub'));
     expect(result.messages).toEqual([]);
     expect(result.errors + result.warnings).toBe(0);
@@ -74,7 +74,7 @@ describe('publish', () => {
     const rendered = render(brief, theme.theme);
     const a = join(out, 'a');
     const b = join(out, 'b');
-    for (const dir of [a, b]) await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, print: DEFAULT_PRINT });
+    for (const dir of [a, b]) await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, print: DEFAULT_PRINT });
     expect(Buffer.compare(await readFile(join(a, 'briefing.epub')), await readFile(join(b, 'briefing.epub')))).toBe(0);
   });
 

@@ -77,10 +77,8 @@ describe('readSource never throws', () => {
   ];
   test.each(awkward.map((text, i) => [i, text] as const))('awkward text #%i', (_i, text) => {
     for (const path of ['seeds/a.txt', 'seeds/a.md']) {
-      const started = performance.now();
+      // A regex gone exponential on these would exceed the test timeout rather than a timed bound.
       const result = read(path, text);
-      // Generous for a loaded machine; a regex gone exponential would take far longer.
-      expect(performance.now() - started).toBeLessThan(10_000);
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       if (result.source) expect(Source.safeParse(result.source).success).toBe(true);
     }

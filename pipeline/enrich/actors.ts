@@ -1,0 +1,209 @@
+// Actors across all sources: names found per sentence, merged into entities (a full name, its
+// surname alone and its possessive are one person; an acronym defined in brackets is its long name).
+import type { Actor, ActorKind, Sentence, Source } from '../model.js';
+import { LEGAL_SUFFIXES } from './lexicon.js';
+import { classifyWords, isAcronym, namesInSentence, type NameMention } from './names.js';
+import { tagAll } from './nlp.js';
+
+interface Mention extends NameMention {
+  sentenceId: string;
+  sourceId: string;
+}
+
+export interface ActorIndex {
+  /** Actors by mentions, most mentioned first. */
+  actors: Actor[];
+  /** The actor a written name refers to ("Rutte", "NATO Secretary General Mark Rutte"), or null. */
+  resolve(name: string): Actor | null;
+  /** Persons named in a sentence, in order of mention. */
+  personsIn(sentenceId: string): Actor[];
+}
+
+/** A line in title case ("Security Guarantees for Ukraine") capitalises common words: no evidence of a name. */
+export function isTitleCaseLine(text: string): boolean {
+  const all = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const capitalized = all.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const longLower = all.filter((w) => w.length > 3 && /^\p{Ll}/u.test(w)).length;
+  return capitalized >= 2 && longLower === 0;
+}
+
+function keyOf(name: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/'s$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  return words.join(' ');
+}
+
+/** Acronyms defined in brackets after their long name: "European Central Bank (ECB)" → ecb → european central bank. */
+function bracketAcronyms(sentences: readonly Sentence[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const pattern = /((?:\p{Lu}[\p{L}&.-]*\s+(?:(?:of|for|the|and|on)\s+)*)+)\((\p{Lu}{2,8})\)/gu;
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(pattern)) {
+      const long = (m[1] ?? '').trim();
+      const acronym = m[2] ?? '';
+      const initials = long
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join('');
+      if (initials.endsWith(acronym) || initials === acronym) {
+        const words = long.split(/\s+/);
+        found.set(acronym.toLowerCase(), words.slice(Math.max(0, words.length - acronym.length - 2)).join(' ').replace(/^(?:of|for|the|and|on)\s+/i, ''));
+      }
+    }
+  }
+  return found;
+}
+
+function mentionsOf(sources: readonly Source[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const source of sources) {
+    const sentences = source.sentences.filter((s) => s.kind !== 'heading' && !isTitleCaseLine(s.text));
+    const tagged = tagAll(sentences.map((s) => s.text));
+    sentences.forEach((sentence, k) => {
+      for (const m of namesInSentence(tagged[k] ?? [])) {
+        mentions.push({ ...m, sentenceId: sentence.id, sourceId: source.id });
+        for (const inner of m.inner) {
+          mentions.push({ name: inner.name, kind: inner.kind, role: null, inner: [], initial: false, strong: true, position: m.position, sentenceId: sentence.id, sourceId: source.id });
+        }
+      }
+    });
+  }
+  return mentions;
+}
+
+interface Group {
+  key: string;
+  mentions: Mention[];
+}
+
+function mostCommon<T>(values: readonly T[], better: (a: T, b: T) => boolean): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [v, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== undefined && better(v, best))) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function kindOf(group: Group, aliasOfPerson: boolean): ActorKind {
+  const kinds = group.mentions.map((m) => m.kind);
+  if (aliasOfPerson || group.mentions.some((m) => m.kind === 'person' && m.role !== null)) return 'person';
+  const voted = mostCommon(
+    kinds.filter((k): k is ActorKind => k !== null),
+    (a, b) => a < b,
+  );
+  return voted ?? 'organization';
+}
+
+/** Finds, merges and counts the actors of all sources. */
+export function findActors(sources: readonly Source[]): ActorIndex {
+  const mentions = mentionsOf(sources);
+  const excluded = new Set(
+    sources.flatMap((s) => [...s.via, ...(s.author ? [s.author] : [])]).map((name) => keyOf(name)),
+  );
+  const acronyms = bracketAcronyms(sources.flatMap((s) => s.sentences));
+
+  const groups = new Map<string, Group>();
+  for (const m of mentions) {
+    const key = acronyms.has(keyOf(m.name)) ? keyOf(acronyms.get(keyOf(m.name)) ?? m.name) : keyOf(m.name);
+    if (excluded.has(key)) continue;
+    const group = groups.get(key) ?? { key, mentions: [] };
+    group.mentions.push(m);
+    groups.set(key, group);
+  }
+
+  // A lone surname joins the one multi-word person who carries it.
+  const surnames = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    const words = group.key.split(' ');
+    if (words.length > 1 && group.mentions.some((m) => m.kind === 'person')) {
+      const last = words[words.length - 1] ?? '';
+      surnames.set(last, [...(surnames.get(last) ?? []), group.key]);
+    }
+  }
+  const aliases = new Map<string, string>();
+  for (const group of [...groups.values()]) {
+    const owners = surnames.get(group.key);
+    if (group.key.includes(' ') || !owners || owners.length !== 1) continue;
+    const owner = groups.get(owners[0] ?? '');
+    if (!owner || owner === group) continue;
+    owner.mentions.push(...group.mentions);
+    groups.delete(group.key);
+    aliases.set(group.key, owner.key);
+  }
+
+  const actors: Actor[] = [];
+  const byKey = new Map<string, Actor>();
+  const owners = new Set(aliases.values());
+  for (const group of groups.values()) {
+    const kept = group.mentions.some((m) => !m.initial || m.strong || m.kind !== null);
+    if (!kept) continue;
+    const kind = kindOf(group, owners.has(group.key));
+    // The fullest form, most often written that way: "Mark Rutte", not "Rutte".
+    const names = group.mentions.map((m) => m.name.replace(/['’]s$/, ''));
+    const longest = Math.max(...names.map((x) => x.split(' ').length));
+    const name = mostCommon(names.filter((n) => n.split(' ').length === longest), (a, b) => a < b) ?? group.key;
+    const roles = group.mentions.map((m) => m.role).filter((r): r is string => r !== null);
+    const role = kind === 'person' ? (mostCommon(roles, (a, b) => a.length > b.length) ?? null) : null;
+    const actor: Actor = {
+      name,
+      kind,
+      role,
+      mentions: group.mentions.length,
+      sources: [...new Set(group.mentions.map((m) => m.sourceId))],
+      evidence: [...new Set(group.mentions.map((m) => m.sentenceId))],
+    };
+    actors.push(actor);
+    byKey.set(group.key, actor);
+  }
+  for (const [alias, owner] of aliases) {
+    const actor = byKey.get(owner);
+    if (actor) byKey.set(alias, actor);
+  }
+  for (const [acronym, long] of acronyms) {
+    const actor = byKey.get(keyOf(long));
+    if (actor) byKey.set(acronym, actor);
+  }
+  actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+
+  const persons = new Map<string, Array<{ position: number; actor: Actor }>>();
+  for (const m of mentions) {
+    const actor = byKey.get(keyOf(m.name));
+    if (!actor || actor.kind !== 'person') continue;
+    const list = persons.get(m.sentenceId) ?? [];
+    if (!list.some((p) => p.actor === actor)) list.push({ position: m.position, actor });
+    persons.set(m.sentenceId, list);
+  }
+
+  const resolve = (written: string): Actor | null => {
+    const direct = byKey.get(keyOf(written));
+    if (direct) return direct;
+    const classified = classifyWords(written.split(/\s+/).filter(Boolean));
+    if (!classified) return null;
+    const named = byKey.get(keyOf(classified.name));
+    if (named) return named;
+    // A lower-case role before the name ("pollster Dana Whitfield"): the capitalised words at the end.
+    const tail = /(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.exec(written.trim())?.[0].trim();
+    const tailed = tail && tail !== written.trim() ? byKey.get(keyOf(tail)) : undefined;
+    if (tailed) return tailed;
+    const last = classified.name.split(/\s+/).pop() ?? '';
+    return isAcronym(last) ? null : (byKey.get(keyOf(last)) ?? null);
+  };
+
+  return {
+    actors,
+    resolve,
+    personsIn: (id) => (persons.get(id) ?? []).sort((a, b) => a.position - b.position).map((p) => p.actor),
+  };
+}

@@ -1,0 +1,205 @@
+// Cue lexicons for the enrich stage. Plain data, general English news language, nothing tied
+// to any one story: extend a list here and every extractor picks it up.
+
+/** Function words dropped before comparing or ranking sentences. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all almost also although am among an and any are aren't as at
+  be because been before being below between both but by can cannot could couldn't did didn't do does
+  doesn't doing don't down during each either else even ever every few for from further had hadn't has
+  hasn't have haven't having he he'd he'll he's her here hers herself him himself his how however i i'd
+  i'll i'm i've if in into is isn't it it's its itself just let's like may me might more most much must
+  mustn't my myself neither no nor not now of off on once only or other ought our ours ourselves out over
+  own per quite rather said same says say shall shan't she she'd she'll she's should shouldn't since so
+  some still such than that that's the their theirs them themselves then there there's these they
+  they'd they'll they're they've this those though through thus to too toward towards under until up
+  upon us very via was wasn't we we'd we'll we're we've were weren't what what's when when's where
+  where's whether which while who who's whom whose why why's will with within without won't would
+  wouldn't yet you you'd you'll you're you've your yours yourself yourselves mr mrs ms dr also one two
+  three first second new`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that make a capitalised phrase a role rather than a name ("Secretary General", "CEO"). */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  `president vice prime minister secretary general chancellor premier king queen prince princess
+  emperor pope cardinal bishop archbishop governor mayor senator congressman congresswoman
+  representative rep sen gov speaker chairman chairwoman chair chairperson director ceo cfo coo cto
+  chief executive officer head commissioner ambassador envoy commander admiral colonel lieutenant
+  captain major sergeant marshal attorney justice judge chancellor spokesman spokeswoman spokesperson
+  leader deputy foreign defence defense finance interior economy trade health treasury state
+  undersecretary assistant adviser advisor economist analyst professor dr mr mrs ms sir dame lord lady
+  sheikh emir sultan crown founder president-elect managing partner superintendent inspector
+  ayatollah rabbi imam reverend detective`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lower-case role nouns that head an apposition ("Jane Doe, chief economist at Acme, said"). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  `analyst economist strategist spokesman spokeswoman spokesperson professor researcher fellow
+  chairman chairwoman chair chief executive director minister secretary president governor
+  ambassador envoy commander general senator leader mayor adviser advisor official diplomat lawyer
+  attorney correspondent editor founder ceo cfo head manager partner negotiator representative
+  lawmaker legislator expert scholar historian investor trader banker member officer spokesperson
+  premier chancellor deputy administrator commissioner economist meteorologist forecaster scientist
+  pollster campaigner activist consultant chairperson executive`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Honorifics that mark the next capitalised words as a person. */
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
+
+/** Words that make a capitalised phrase an organisation ("Crisis Group", "Ministry of Defence"). */
+export const ORG_WORDS: ReadonlySet<string> = new Set(
+  `group council ministry department bank agency commission committee union organization organisation
+  institute institution university college party parliament congress senate assembly court tribunal
+  corporation corp inc ltd llc plc company co holdings association federation fund forum alliance
+  office service services authority board foundation reserve army navy force forces police guard
+  government administration cabinet league network times post news press journal herald tribune
+  broadcasting television radio agency bureau centre center school society club trust partners
+  capital securities airlines motors industries technologies systems labs laboratories consortium
+  coalition movement front brigade brigades battalion regiment command secretariat directorate
+  exchange commission treasury parliament duma knesset bundestag politburo presidency kremlin
+  pentagon opec house white-house`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Suffix words that make a capitalised phrase a place ("Kherson Oblast", "Gulf of Mexico"). */
+export const PLACE_WORDS: ReadonlySet<string> = new Set(
+  `province region oblast county city state island islands sea ocean gulf bay strait valley
+  peninsula mountains mountain river lake desert coast district territory territories republic
+  kingdom emirate emirates canal basin plateau street hill square`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Capitalised words that name times, not actors. */
+export const TIME_WORDS: ReadonlySet<string> = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december spring summer autumn winter christmas easter
+  ramadan`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lower-case words that may join capitalised words inside one name ("Bank of England", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'bin', 'al', 'ibn', 'el']);
+
+/** Verbs of saying that attribute a quote ("…," Smith said / warned / told reporters). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  `said says say added adds told tells noted notes observed observes emphasized emphasised emphasizes
+  emphasises stressed stresses warned warns suggested suggests argued argues explained explains
+  acknowledged acknowledges insisted insists stated states declared declares remarked remarks wrote
+  writes asked asks replied replies responded responds continued continues concluded concludes
+  claimed claims predicted predicts cautioned cautions urged urges underlined underlines underscored
+  underscores admitted admits conceded concedes announced announces commented comments recalled
+  recalls maintained maintains contended contends countered counters quipped lamented laments
+  complained complains posted posts tweeted tweets reiterated reiterates affirmed affirms confirmed
+  confirms pointed points vowed vows promised promises boasted told reckoned reckons agreed agrees
+  thinks believes believed mused predicted forecast forecasts estimated estimates announced wrote
+  underlining emphasizing emphasising stressing adding noting warning saying arguing insisting
+  explaining telling`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words in a heading that announce a list of scenarios. */
+export const SCENARIO_HEADING_WORDS: readonly string[] = [
+  'scenario', 'scenarios', 'option', 'options', 'outcome', 'outcomes', 'pathway', 'pathways', 'path',
+  'paths', 'possibilities', 'futures', 'alternatives', 'endgame', 'endgames', 'ways forward', 'courses of action',
+];
+
+/** Plural nouns that introduce an enumeration of scenarios in running text ("outcomes, including X and Y"). */
+export const SCENARIO_NOUNS: readonly string[] = [
+  'scenarios', 'outcomes', 'options', 'pathways', 'paths', 'possibilities', 'alternatives', 'solutions',
+  'settlements', 'arrangements', 'proposals', 'courses of action', 'endgames',
+];
+
+/** What may stand between a scenario noun and its enumeration. */
+export const ENUMERATION_CUES: readonly string[] = ['including', 'such as', 'like', 'include', 'includes', 'namely', 'ranging from', 'range from', ':', '—', '–'];
+
+/** Phrases whose object is a single scenario ("the possibility of an armistice", "could involve X"). */
+export const SCENARIO_PHRASES: readonly string[] = [
+  'the possibility of', 'the prospect of', 'the option of', 'the scenario of', 'could involve',
+  'might involve', 'may involve', 'would involve', 'could take the form of', 'could include',
+];
+
+/** Nominal wrappers stripped from a scenario title ("the establishment of a buffer zone" → "buffer zone"). */
+export const SCENARIO_WRAPPERS: readonly string[] = [
+  'establishment of', 'creation of', 'introduction of', 'imposition of', 'adoption of', 'deployment of',
+  'setting up of', 'formation of', 'conclusion of', 'signing of', 'prospect of', 'possibility of',
+];
+
+/** Words in a heading that mark its section as a list of risks. */
+export const RISK_HEADING_WORDS: readonly string[] = [
+  'risk', 'risks', 'challenge', 'challenges', 'threat', 'threats', 'danger', 'dangers', 'concern',
+  'concerns', 'vulnerabilities', 'downside', 'downsides', 'pitfalls', 'obstacles', 'hurdles', 'headwinds',
+];
+
+/** Regular-expression sources for sentences that speak of a risk. */
+export const RISK_CUES: readonly string[] = [
+  '\\brisks?\\b', '\\brisky\\b', '\\bthreat(?:s|en|ens|ened|ening)?\\b', '\\bescalat\\w*', '\\bprovok\\w*',
+  '\\bprovocat\\w*', '\\bwarn\\w*', '\\bconcern(?:s|ed)?\\b', '\\bunsustainable\\b', '\\blosses\\b',
+  '\\brefus\\w* to (?:negotiate|talk|engage|discuss)', '\\bno interest in (?:negotiat|talk|discuss)\\w*',
+  '\\bdanger\\w*', '\\bvulnerab\\w*', '\\bjeopardi[sz]\\w*', '\\bundermin\\w*', '\\bdestabili[sz]\\w*',
+  '\\bbacklash\\b', '\\bcollapse\\b', '\\bshortfall\\w*', '\\bshortages?\\b', '\\bfears?\\b', '\\bfeared\\b',
+  '\\bdisrupt\\w*', '\\bretaliat\\w*', '\\bsetbacks?\\b', '\\bstrain\\w*', '\\bdeteriorat\\w*', '\\bcrisis\\b',
+  '\\bdefault\\w*', '\\brecession\\b', '\\bsensitivit\\w*', '\\bvolatil\\w*', '\\bfragil\\w*',
+  '\\bbreach\\w*', '\\bflood\\w*', '\\boutages?\\b', '\\bcontagion\\b', '\\bspill\\s?over\\b',
+];
+
+/** Words that, just before a risk cue, turn it into a mitigation ("reduce the risk", "without provoking"). */
+export const MITIGATION_WORDS: ReadonlySet<string> = new Set(
+  'reduce reduces reducing reduced lower lowers lowering mitigate mitigates mitigating avoid avoids avoiding avoided without prevent prevents preventing prevented limit limits limiting ease eases easing defuse defusing minimise minimize minimising minimizing curb curbing'.split(' '),
+);
+
+/** What is at stake, from most to least severe; the first tier a statement matches sets its impact. */
+export const IMPACT_CUES: Readonly<Record<'high' | 'medium', readonly string[]>> = {
+  high: [
+    '\\bwars?\\b', '\\bescalat\\w*', '\\bcasualt\\w*', '\\bdeaths?\\b', '\\bdead\\b', '\\bkill\\w*',
+    '\\bcollapse\\w*', '\\bsovereignty\\b', '\\bnuclear\\b', '\\binvasion\\b', '\\binvade\\w*',
+    '\\bhostilities\\b', '\\battacks?\\b', '\\bdefault\\w*', '\\brecession\\b', '\\bdepression\\b',
+    '\\bfamine\\b', '\\bcatastroph\\w*', '\\bexistential\\b', '\\bcoup\\b', '\\bgenocide\\b',
+    '\\bdestabili[sz]\\w*', '\\bterritor\\w*', '\\bbankrupt\\w*', '\\bcivil unrest\\b', '\\bfatalit\\w*',
+    '\\bsystemic\\b', '\\bhumanitarian\\b', '\\bmilitary confrontation\\b',
+  ],
+  medium: [
+    '\\bcosts?\\b', '\\bcostly\\b', '\\bdelays?\\b', '\\bdelayed\\b', '\\bresources\\b', '\\bfunding\\b',
+    '\\bbudget\\w*', '\\bprices?\\b', '\\binflation\\b', '\\blosses\\b', '\\bdisrupt\\w*', '\\btensions?\\b',
+    '\\bsanctions?\\b', '\\btariffs?\\b', '\\bshortages?\\b', '\\bshortfall\\w*', '\\bunsustainable\\b',
+    '\\bprovok\\w*', '\\bprovocat\\w*', '\\bsupport\\b', '\\bjobs?\\b', '\\bunemployment\\b',
+    '\\bbacklash\\b', '\\bdamage\\w*', '\\bstrain\\w*', '\\bsupply\\b', '\\bvolatil\\w*', '\\bsovereign debt\\b',
+    '\\bagreement\\b', '\\bsensitivit\\w*',
+  ],
+};
+
+/** Regular-expression sources for sentences that name a condition deciding which way things go. */
+export const SIGNPOST_CUES: readonly string[] = [
+  '\\b(?:will|would|could|may|might) depend(?:s)? on\\b', '\\bdepends? on\\b', '\\bdepending on\\b',
+  '\\bdependent on\\b', '\\bhinges? on\\b', '\\bcontingent (?:on|upon)\\b', '\\bconditional on\\b',
+  '\\bas long as\\b', '\\bunless\\b', '\\bprovided that\\b', '\\bon condition that\\b', '\\bin the event\\b',
+  '\\bonly (?:if|when|once)\\b', '\\bwould require\\b', '\\bwould need\\b', '\\bhinging on\\b',
+  '(?<!\\bas )(?<!\\beven )\\bif\\b(?! so\\b| any\\b| not\\b| only\\b)',
+  // "once" opening a clause, not "once and for all", "once again", "the once mighty" or "once dominated".
+  "(?<!\\b(?:at|was|were|is|are|had|has|have|the|a|an) )\\bonce\\s(?!\\w+ed\\b|(?:and|or|again|more|in|upon|was|were|had|held|made|ran|led|took|a|an)\\b)",
+  '\\bkey (?:test|question|factor|indicator) (?:is|will be)\\b', '\\bwatch(?:ers)? for\\b',
+];
+
+/** Words that make a capitalised phrase an event, law or thing, not an actor ("Hurricane Milton", "Paris Agreement"). */
+export const EVENT_WORDS: ReadonlySet<string> = new Set(
+  `hurricane storm typhoon cyclone tornado operation summit war treaty accord agreement act bill plan
+  index award awards cup olympics games day week conference festival election elections referendum
+  doctrine protocol convention declaration initiative strategy program programme project deal pact
+  talks process report prize championship`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Company-form suffixes dropped when matching organisation names ("Acme Corp" = "Acme"). */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.', 'co', 'co.', 'ag', 'sa', 'se', 'nv', 'gmbh']);
+
+/** Prepositions after which an unknown single name is most likely a place ("in Kherson"). */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'across', 'outside', 'inside', 'around', 'throughout', 'towards']);

@@ -1,0 +1,31 @@
+// Signposts: the conditions that decide which way things go ("will depend on", "unless", "once …").
+import type { Source, Statement } from '../model.js';
+import { SIGNPOST_CUES } from './lexicon.js';
+import { nearDuplicateGroups } from './similarity.js';
+import { wordCount } from './text.js';
+
+const PATTERN = new RegExp(SIGNPOST_CUES.join('|'), 'i');
+const DUPLICATE = 0.8;
+const MIN_WORDS = 5;
+
+export function namesCondition(text: string): boolean {
+  return PATTERN.test(text);
+}
+
+/** Every sentence naming a condition, near-duplicates across sources merged into one with all evidence. */
+export function findSignposts(sources: readonly Source[]): Statement[] {
+  const found: Statement[] = [];
+  for (const source of sources) {
+    for (const s of source.sentences) {
+      if (s.kind === 'heading' || wordCount(s.text) < MIN_WORDS || !namesCondition(s.text)) continue;
+      found.push({ text: s.text.trim(), evidence: [s.id] });
+    }
+  }
+  return nearDuplicateGroups(
+    found.map((f) => f.text),
+    DUPLICATE,
+  ).map((group) => {
+    const members = group.map((i) => found[i] as Statement);
+    return { text: members[0]?.text ?? '', evidence: members.flatMap((m) => m.evidence) };
+  });
+}

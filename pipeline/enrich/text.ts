@@ -1,0 +1,68 @@
+// Word-level helpers shared by the extractors: splitting, light stemming, content terms.
+import { STOP_WORDS } from './lexicon.js';
+
+/** Words of a text, lower-cased, typographic apostrophes folded, possessive "'s" dropped. */
+export function words(text: string): string[] {
+  return (text.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [])
+    .map((w) => w.replace(/'s$/, ''));
+}
+
+// Ordered longest first; a suffix is stripped only if at least four letters remain, so that short
+// words keep their meaning ("rates" → "rate", but "bus" stays).
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['izations', 'ize'], ['isations', 'ize'], ['ization', 'ize'], ['isation', 'ize'], ['ational', 'ate'],
+  ['ations', 'ate'], ['ation', 'ate'], ['nesses', ''], ['ments', ''], ['ment', ''], ['ness', ''],
+  ['ities', ''], ['ity', ''], ['ingly', ''], ['edly', ''], ['ings', ''], ['ing', ''], ['ised', 'ize'],
+  ['ized', 'ize'], ['ises', 'ize'], ['izes', 'ize'], ['ise', 'ize'], ['ied', 'y'], ['ies', 'y'],
+  ['ed', ''], ['ly', ''], ['es', 'e'], ['s', ''],
+];
+
+/**
+ * A light suffix-stripping stem: enough to match "guarantees"/"guarantee", "escalating"/
+ * "escalation"/"escalate" and British/American "-ise"/"-ize", without a dictionary.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let stripped = '';
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (!w.endsWith(suffix)) continue;
+    if (suffix === 's' && /(?:ss|us|is)$/.test(w)) break;
+    const base = w.slice(0, -suffix.length);
+    if (base.length < 3 || (base.length < 4 && suffix !== 's' && suffix !== 'es')) break;
+    w = base + (suffix === 'es' && /(?:x|sh|ch|ss|z)$/.test(base) ? '' : replacement);
+    stripped = suffix;
+    break;
+  }
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // A consonant doubled before "-ing"/"-ed" ("planned" → "plann" → "plan").
+  if ((stripped === 'ing' || stripped === 'ed') && w.length > 4 && /([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+// Every extractor compares the same sentences; their terms are worked out once. Bounded, and a
+// pure function of the text, so it changes no result.
+const TERMS_MEMO = new Map<string, readonly string[]>();
+const TERMS_MEMO_SIZE = 50_000;
+
+/** Stems of the content words of a text: stop words, numbers and one-letter words left out. */
+export function terms(text: string): readonly string[] {
+  const known = TERMS_MEMO.get(text);
+  if (known) return known;
+  const found = words(text)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
+    .map(stem);
+  if (TERMS_MEMO.size >= TERMS_MEMO_SIZE) TERMS_MEMO.clear();
+  TERMS_MEMO.set(text, found);
+  return found;
+}
+
+/** Number of words, for length thresholds. */
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
+/** Upper-cases the first letter. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
