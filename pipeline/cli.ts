@@ -165,6 +165,13 @@ async function packTime(files: string[], overlay: Overlay): Promise<string> {
   return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000).toISOString();
 }
 
+/** Warnings and errors on stderr, one line each; notes (info) stay in briefing.json. */
+function printDiagnostics(diagnostics: readonly Diagnostic[], options: Pick<BuildOptions, 'quiet'>): void {
+  for (const d of diagnostics) {
+    if (d.severity === 'error' || (d.severity === 'warning' && !options.quiet)) console.error(formatDiagnostic(d));
+  }
+}
+
 function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
 }
@@ -193,13 +200,14 @@ async function build(options: BuildOptions): Promise<number> {
     diagnostics.push(...overlay.diagnostics);
     const sentences = sources.reduce((n, s) => n + s.sentences.length, 0);
     report.stage('read', `${sources.length} sources, ${sentences} sentences`);
-    for (const d of diagnostics) if (!options.quiet || d.severity === 'error') console.error(formatDiagnostic(d));
+    if (overlay.overlay === null || sources.length === 0) printDiagnostics(diagnostics, options);
     if (overlay.overlay === null) throw new Error(`${join(options.seeds, OVERLAY_FILE)} is invalid (see above); fix it or remove it`);
     if (sources.length === 0) throw new Error(`no readable article in ${options.seeds}: add .txt, .md or .html files`);
 
     const generatedAt = await packTime(files, overlay.overlay);
     const brief = Brief.parse(enrich(sources, { overlay: overlay.overlay, generatedAt, diagnostics }));
     report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors`);
+    printDiagnostics(brief.diagnostics, options);
     const warnings = brief.diagnostics.filter((d) => d.severity !== 'info');
     if (options.strict && warnings.length > 0) throw new Error(`--strict: ${warnings.length} warning(s); nothing was written`);
 
