@@ -180,7 +180,8 @@ async function build(options: BuildOptions): Promise<number> {
   const report = reporter(options.quiet);
   // Chromium starts now and launches while the articles are read and analysed.
   let browser: Promise<Browser> | undefined;
-  if (options.formats.includes('pdf')) {
+  // The PDF prints in it, and the EPUB's cover is a picture taken in it.
+  if (options.formats.includes('pdf') || options.formats.includes('epub')) {
     browser = resolveBrowser().then((path) => launchBrowser(path, DEFAULT_PRINT.timeout));
     browser.catch(() => undefined);
   }

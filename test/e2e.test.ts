@@ -1,15 +1,22 @@
 // The whole pack from the two seeds, through the compiled CLI, as `make` runs it.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../pipeline/publish/pdf.js';
+import { resolveBrowser } from '../pipeline/publish/browser.js';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Brief, unresolvedEvidence } from '../pipeline/model.js';
 import { briefJsonSchema } from '../pipeline/schema.js';
-import { flat, readPdf, type PdfContents } from './support/pdf.js';
+import { flat, readLinks, readPdf, unembeddedFonts, type PdfContents } from './support/pdf.js';
+import { brokenLinks, navEntries, openEpub } from './support/epub.js';
+import { anchorId } from '../pipeline/render/article.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 import { epubcheck } from './support/epubcheck.js';
 
 const run = promisify(execFile);
@@ -108,6 +115,116 @@ describe('briefpack build on the two seeds', () => {
     const html = await readFile(join(out, 'briefing.html'), 'utf8');
     expect(html).toContain('<!DOCTYPE html>');
     expect(html).not.toMatch(/\b(src|href)="(https?:|file:|\/\/)/);
+  });
+});
+
+describe('the printed pack', () => {
+  it('numbers the contents with the pages the headings print on', () => {
+    const contents = flat(pdf.pages[1] ?? '');
+    const entries = [
+      'Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles',
+      ...brief.sources.map((s) => s.title),
+    ];
+    for (const entry of entries) {
+      const match = new RegExp(`${escapeRegExp(flat(entry))}\\s*(\\d+)`).exec(contents);
+      expect(match, `contents entry "${entry}"`).not.toBeNull();
+      const page = Number(match![1]);
+      expect(flat(pdf.pages[page - 1] ?? ''), `page ${page} should hold "${entry}"`).toContain(flat(entry));
+    }
+  });
+
+  it('puts the running head and "page X of Y" on every page but the cover', () => {
+    for (const [index, page] of pdf.pages.entries()) {
+      if (index === 0) {
+        expect(page).not.toMatch(/Page \d+ of/);
+        continue;
+      }
+      expect(flat(page)).toContain(`Page ${index + 1} of ${pdf.pages.length}`);
+      expect(flat(page)).toContain(brief.title);
+    }
+  });
+
+  it('embeds every font it uses', async () => {
+    expect(await unembeddedFonts(join(out, 'briefing.pdf'))).toEqual([]);
+  });
+
+  it('links every evidence reference to the page that holds its sentence', async () => {
+    const sentences = new Map(brief.sources.flatMap((s) => s.sentences.map((x) => [anchorId(x.id), x.text] as const)));
+    const evidence = (await readLinks(join(out, 'briefing.pdf'))).filter((link) => link.dest.startsWith('ev-'));
+    const cited = new Set([...brief.risks, ...brief.scenarios].flatMap((x) => x.evidence).map(anchorId));
+    expect(evidence.length).toBeGreaterThanOrEqual(cited.size);
+    for (const link of evidence) {
+      const text = sentences.get(link.dest);
+      expect(text, link.dest).toBeDefined();
+      // The sentence may run onto the next page; its opening words are where the link lands.
+      expect(flat(pdf.pages[link.to - 1] ?? '')).toContain(flat(text!).split(' ').slice(0, 4).join(' '));
+    }
+  });
+
+  it('draws the risk matrix with a marker for every risk', async () => {
+    const html = await readFile(join(out, 'briefing.html'), 'utf8');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(svg).toContain('likelihood');
+    const markers = [...svg.matchAll(/<a xlink:href="#(rk-[0-9a-f]+)"/g)].map((m) => m[1]);
+    expect(new Set(markers)).toEqual(new Set(brief.risks.map((r) => r.id)));
+  });
+});
+
+describe('the EPUB', () => {
+  it('lists in its nav the same entries as the printed contents', async () => {
+    const epub = await openEpub(join(out, 'briefing.epub'));
+    const nav = navEntries(await epub.text('OEBPS/toc.xhtml')).map((e) => e.title);
+    expect(nav).toEqual(['Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles', ...brief.sources.map((s) => s.title)]);
+  });
+
+  it('has a target for every internal link, evidence links included', async () => {
+    const epub = await openEpub(join(out, 'briefing.epub'));
+    expect(await brokenLinks(epub)).toEqual([]);
+    expect(await epub.text('OEBPS/scenarios.xhtml')).toMatch(/href="article-\d\.xhtml#ev-/);
+  });
+
+  it('carries a cover image, its language and a content-derived identifier', async () => {
+    const epub = await openEpub(join(out, 'briefing.epub'));
+    const opf = await epub.text('OEBPS/content.opf');
+    expect(opf).toMatch(/properties="cover-image"/);
+    expect(opf).toMatch(/<dc:language>en<\/dc:language>/);
+    expect(opf).toMatch(/<dc:identifier id="BookId">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);
+    expect(opf).toMatch(/schema:accessibilitySummary/);
+    expect(epub.names).toContain('OEBPS/cover.png');
+  });
+});
+
+describe('an EPUB chapter in Chromium', () => {
+  it('renders the scenarios and risks chapters with their styles, fonts and matrix', async () => {
+    const epub = await openEpub(join(out, 'briefing.epub'));
+    const folder = await mkdtemp(join(tmpdir(), 'briefpack-chapter-'));
+    await mkdir(join(folder, 'OEBPS', 'fonts'), { recursive: true });
+    for (const name of epub.names.filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/'))) {
+      await writeFile(join(folder, name), await epub.bytes(name));
+    }
+    const browser = await launchBrowser(await resolveBrowser());
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 600, height: 800 });
+      for (const chapter of ['scenarios', 'risks']) {
+        await page.goto(pathToFileURL(join(folder, 'OEBPS', `${chapter}.xhtml`)).href, { waitUntil: 'load' });
+        const shot = await page.screenshot({ path: join(folder, `${chapter}.png`) as `${string}.png` });
+        expect(shot.byteLength).toBeGreaterThan(10_000);
+        const facts = await page.evaluate(() => ({
+          heading: document.querySelector('h1')?.textContent,
+          font: getComputedStyle(document.body).fontFamily,
+          markers: document.querySelectorAll('svg circle').length,
+          fontsLoaded: [...document.fonts].filter((f) => f.status === 'loaded').length,
+        }));
+        expect(facts.heading).toBe(chapter === 'risks' ? 'Risks' : 'Scenarios');
+        expect(facts.font).toContain('Source Serif 4');
+        expect(facts.fontsLoaded).toBeGreaterThan(0);
+        if (chapter === 'risks') expect(facts.markers).toBe(brief.risks.length);
+      }
+    } finally {
+      await browser.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,8 +2,11 @@
 // defaults are wrong (random identifier, clock dates, hard-coded language, empty description).
 import { createHash } from 'node:crypto';
 import type { Brief } from '../model.js';
-import type { Rendered } from '../render/index.js';
+import type { EpubChapter, Rendered } from '../render/index.js';
 import type { FontFile } from './fonts.js';
+import { fromHtml } from 'hast-util-from-html';
+import { toXast } from 'hast-util-to-xast';
+import { toXml } from 'xast-util-to-xml';
 
 export interface EpubTemplates {
   contentOPF: string;
@@ -28,16 +31,40 @@ function modified(iso: string): string {
 }
 
 type EPubClass = typeof import('epub-gen-memory').EPub;
+type Chapter = EpubChapter & { properties?: string };
+
+/** Our HTML as well-formed XHTML. epub-gen-memory's own pass drops every attribute outside its
+ * list — all of SVG's, and `scope` on table headers — so chapters are serialized here instead. */
+export function toXhtml(html: string): string {
+  return toXml(toXast(fromHtml(html, { fragment: true })));
+}
+
+export interface EpubAssets {
+  templates: EpubTemplates;
+  fonts: FontFile[];
+  /** PNG of the cover page, made by the build (a screenshot in Chromium). */
+  cover: Uint8Array;
+}
 
 /**
- * epub-gen-memory with two changes: fonts come from the build's own bytes (it would fetch them),
- * and every zip entry carries the pack's date instead of the clock's, so the archive is reproducible.
+ * epub-gen-memory with its network and clock taken out: chapters arrive as XHTML, fonts and the
+ * cover from the build's own bytes (it would fetch them), and every zip entry carries the pack's
+ * date, so the archive is reproducible.
  */
-function offlineEPub(Base: EPubClass, fonts: FontFile[]) {
+function offlineEPub(Base: EPubClass, assets: EpubAssets) {
   return class extends Base {
+    constructor(options: ConstructorParameters<EPubClass>[0], chapters: Chapter[]) {
+      super(options, chapters.map((chapter) => ({ ...chapter, content: '' })));
+      this.content.forEach((normalized, index) => {
+        normalized.content = toXhtml(chapters[index]?.content ?? '');
+      });
+    }
     protected override async downloadAllFonts(): Promise<void> {
       const folder = this.zip.folder('OEBPS')?.folder('fonts');
-      for (const font of fonts) folder?.file(font.filename, font.data);
+      for (const font of assets.fonts) folder?.file(font.filename, font.data);
+    }
+    protected override async makeCover(): Promise<void> {
+      this.zip.folder('OEBPS')?.file(COVER_IMAGE, assets.cover);
     }
     stampEntries(date: Date): void {
       for (const entry of Object.values(this.zip.files)) entry.date = date;
@@ -45,9 +72,12 @@ function offlineEPub(Base: EPubClass, fonts: FontFile[]) {
   };
 }
 
-export async function buildEpub(brief: Brief, rendered: Rendered, templates: EpubTemplates, fonts: FontFile[]): Promise<Uint8Array> {
+/** The name templates/partials/cover-page.hbs shows the cover image by. */
+const COVER_IMAGE = 'cover.png';
+
+export async function buildEpub(brief: Brief, rendered: Rendered, assets: EpubAssets): Promise<Uint8Array> {
   // Loaded here, not at start-up: only the EPUB route pays for the zip writer.
-  const OfflineEPub = offlineEPub((await import('epub-gen-memory')).EPub, fonts);
+  const OfflineEPub = offlineEPub((await import('epub-gen-memory')).EPub, assets);
   const options = {
     title: brief.title,
     author: ['briefpack'],
@@ -61,18 +91,19 @@ export async function buildEpub(brief: Brief, rendered: Rendered, templates: Epu
     css: rendered.epub.css,
     version: 3,
     verbose: false,
+    cover: COVER_IMAGE,
     // Named for the manifest; the bytes come from downloadAllFonts above, never from a URL.
-    fonts: fonts.map((font) => ({ filename: font.filename, url: `font:${font.filename}` })),
-    ...templates,
+    fonts: assets.fonts.map((font) => ({ filename: font.filename, url: `font:${font.filename}` })),
+    ...assets.templates,
     // Read by our templates, passed through untouched by epub-gen-memory.
     identifier: contentIdentifier(brief),
     modified: modified(brief.generatedAt),
     nav: rendered.epub.nav,
   };
-  const chapters = rendered.epub.chapters.map((chapter) => ({
-    title: chapter.title,
-    filename: chapter.filename,
-    content: chapter.content,
+  const chapters: Chapter[] = rendered.epub.chapters.map((chapter) => ({
+    ...chapter,
+    // The manifest must declare the chapters that hold inline SVG (the risk matrix).
+    ...(chapter.content.includes('<svg') ? { properties: 'svg' } : {}),
   }));
   const epub = new OfflineEPub(options, chapters);
   await epub.render();

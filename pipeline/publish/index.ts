@@ -7,7 +7,8 @@ import { buildEpub, contentIdentifier, type EpubTemplates } from './epub.js';
 import { finishPdf, type PdfInfo } from './pdf-finish.js';
 import type { FontFile } from './fonts.js';
 import { ensureDirectory, writeAtomic } from './files.js';
-import { printPdf, type PrintOptions } from './pdf.js';
+import { printPdf, screenshot, type PrintOptions } from './pdf.js';
+import { paginate, type Paginated } from './paginate.js';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,7 +20,7 @@ export interface PublishRequest {
   outDir: string;
   epubTemplates: EpubTemplates;
   fonts: FontFile[];
-  /** Resolves to the browser already launching; required when formats include pdf. */
+  /** Resolves to the browser already launching; required when formats include pdf or epub. */
   browser?: Promise<Browser>;
   print: PrintOptions;
   /** Called as each format finishes, for the CLI's stage timings. */
@@ -30,21 +31,39 @@ export function outputPath(outDir: string, format: Format): string {
   return join(outDir, `briefing.${format}`);
 }
 
-async function produce(format: Format, request: PublishRequest): Promise<string | Uint8Array> {
+/** Portrait, the proportions most e-readers show a cover at. */
+const COVER_SIZE = { width: 1200, height: 1600 };
+
+function needBrowser(request: PublishRequest): Promise<Browser> {
+  if (!request.browser) throw new Error('internal: the PDF and EPUB routes need a browser');
+  return request.browser;
+}
+
+async function printRoute(request: PublishRequest): Promise<Paginated> {
+  const browser = await needBrowser(request);
+  const print = async (html: string) => {
+    const { pdf, blocked } = await printPdf(browser, html, request.print);
+    if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
+    return pdf;
+  };
+  const paginated = await paginate(print, request.rendered.html, request.rendered.paginate);
+  return { ...paginated, pdf: await finishPdf(paginated.pdf, pdfInfo(request.brief, request.rendered)) };
+}
+
+async function produce(format: Format, request: PublishRequest, printed: Promise<Paginated> | null): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       // Validated at the boundary: what machines read always matches the contract.
       return `${JSON.stringify(Brief.parse(request.brief), null, 2)}\n`;
     case 'html':
-      return request.rendered.html;
-    case 'epub':
-      return buildEpub(request.brief, request.rendered, request.epubTemplates, request.fonts);
-    case 'pdf': {
-      if (!request.browser) throw new Error('internal: the PDF route needs a browser');
-      const { pdf, blocked } = await printPdf(await request.browser, request.rendered.html, request.print);
-      if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
-      return finishPdf(pdf, pdfInfo(request.brief, request.rendered));
+      // The preview shows the same page numbers as the PDF when there is one.
+      return printed ? (await printed).html : request.rendered.html;
+    case 'epub': {
+      const cover = await screenshot(await needBrowser(request), request.rendered.epub.coverHtml, COVER_SIZE, request.print.timeout);
+      return buildEpub(request.brief, request.rendered, { templates: request.epubTemplates, fonts: request.fonts, cover });
     }
+    case 'pdf':
+      return (await printed!).pdf;
   }
 }
 
@@ -64,9 +83,11 @@ function pdfInfo(brief: Brief, rendered: Rendered): PdfInfo {
 /** Writes every requested format; the EPUB is zipped while the PDF prints. */
 export async function publish(request: PublishRequest): Promise<string[]> {
   await ensureDirectory(request.outDir);
+  const printed = request.formats.includes('pdf') ? printRoute(request) : null;
+  printed?.catch(() => undefined);
   return Promise.all(
     request.formats.map(async (format) => {
-      const data = await produce(format, request);
+      const data = await produce(format, request, printed);
       const path = outputPath(request.outDir, format);
       await writeAtomic(path, data);
       request.onWritten?.(format, path, typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);

@@ -70,3 +70,19 @@ export async function printPdf(browser: Browser, html: string, options: PrintOpt
     await page.close().catch(() => undefined);
   }
 }
+
+/** A picture of a page (the EPUB's cover), under the same guard as the print. */
+export async function screenshot(browser: Browser, html: string, size: { width: number; height: number }, timeout = DEFAULT_PRINT.timeout): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', guardRequest(blocked));
+    await page.setViewport({ ...size, deviceScaleFactor: 1 });
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

@@ -28,9 +28,10 @@ async function partials(dir: string): Promise<Record<string, string>> {
 }
 
 export async function loadTheme(dir: string): Promise<LoadedTheme> {
-  const [fonts, layout, parts, tokens, print, epubCss, contentOPF, tocXHTML, tocNCX, chapterXHTML] = await Promise.all([
+  const [fonts, layout, cover, parts, tokens, print, epubCss, contentOPF, tocXHTML, tocNCX, chapterXHTML] = await Promise.all([
     loadFonts(join(dir, 'fonts.json')),
     text(dir, 'layout.hbs'),
+    text(dir, 'cover.hbs'),
     partials(dir),
     text(dir, 'tokens.css'),
     text(dir, 'print.css'),
@@ -41,7 +42,7 @@ export async function loadTheme(dir: string): Promise<LoadedTheme> {
     text(dir, 'epub/chapter.xhtml.ejs'),
   ]);
   return {
-    theme: { layout, partials: parts, printCss: `${fonts.printCss}\n${tokens}\n${print}`, epubCss: `${fonts.epubCss}\n${epubCss}` },
+    theme: { layout, cover, partials: parts, printCss: `${fonts.printCss}\n${tokens}\n${print}`, epubCss: `${fonts.epubCss}\n${epubCss}` },
     epub: { contentOPF, tocXHTML, tocNCX, chapterXHTML },
     fonts: fonts.files,
   };

@@ -34,26 +34,37 @@ function sentenceIdsOf(node: { data?: unknown }): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-function sentenceSpans(ids: string[], byId: Map<string, Sentence>): ElementContent[] {
+interface Sentences {
+  byId: Map<string, Sentence>;
+  /** Sentences the analysis cites: they carry a visible mark ("s14") a reader can find. */
+  cited: ReadonlySet<string>;
+}
+
+function citedMark(id: string): ElementContent {
+  return { type: 'element', tagName: 'span', properties: { className: ['mark'] }, children: [{ type: 'text', value: id.slice(id.lastIndexOf(':') + 1) }] };
+}
+
+function sentenceSpans(ids: string[], { byId, cited }: Sentences): ElementContent[] {
   const spans: ElementContent[] = [];
   for (const id of ids) {
     const sentence = byId.get(id);
     if (!sentence) continue;
     if (spans.length > 0) spans.push({ type: 'text', value: ' ' });
+    const text: ElementContent = { type: 'text', value: sentence.text };
     spans.push({
       type: 'element',
       tagName: 'span',
-      properties: { id: anchorId(id), className: ['sentence'] },
-      children: [{ type: 'text', value: sentence.text }],
+      properties: { id: anchorId(id), className: cited.has(id) ? ['sentence', 'cited'] : ['sentence'] },
+      children: cited.has(id) ? [citedMark(id), { type: 'text', value: ' ' }, text] : [text],
     });
   }
   return spans;
 }
 
-function withSentences(tagName: (node: Paragraph | Heading) => string, byId: Map<string, Sentence>): Handler {
+function withSentences(tagName: (node: Paragraph | Heading) => string, sentences: Sentences): Handler {
   return (state: State, node: Paragraph | Heading): Element => {
     const ids = sentenceIdsOf(node);
-    const children = ids.length > 0 ? sentenceSpans(ids, byId) : state.all(node);
+    const children = ids.length > 0 ? sentenceSpans(ids, sentences) : state.all(node);
     const element: Element = { type: 'element', tagName: tagName(node), properties: {}, children };
     state.patch(node, element);
     return state.applyData(node, element);
@@ -61,13 +72,13 @@ function withSentences(tagName: (node: Paragraph | Heading) => string, byId: Map
 }
 
 /** Table cells hold sentences too: the default row, with each cell's text replaced by its anchors. */
-function tableRowWithSentences(byId: Map<string, Sentence>): Handler {
+function tableRowWithSentences(sentences: Sentences): Handler {
   return (state: State, node: TableRow, parent: Parents | undefined): Element => {
     const row = defaultHandlers.tableRow(state, node, parent);
     const cells = row.children.filter((child): child is Element => child.type === 'element');
     cells.forEach((cell, index) => {
       const ids = sentenceIdsOf(node.children[index] ?? {});
-      if (ids.length > 0) cell.children = sentenceSpans(ids, byId);
+      if (ids.length > 0) cell.children = sentenceSpans(ids, sentences);
     });
     return row;
   };
@@ -79,14 +90,14 @@ function headingTag(node: Paragraph | Heading): string {
   return `h${Math.min(6, depth + 1 < 3 ? 3 : depth + 1)}`;
 }
 
-export function articleHtml(source: Source): string {
-  const byId = new Map(source.sentences.map((s) => [s.id, s]));
+export function articleHtml(source: Source, cited: ReadonlySet<string> = new Set()): string {
+  const sentences: Sentences = { byId: new Map(source.sentences.map((s) => [s.id, s])), cited };
   const processor = unified()
     .use(remarkRehype, {
       handlers: {
-        paragraph: withSentences(() => 'p', byId),
-        heading: withSentences(headingTag, byId),
-        tableRow: tableRowWithSentences(byId),
+        paragraph: withSentences(() => 'p', sentences),
+        heading: withSentences(headingTag, sentences),
+        tableRow: tableRowWithSentences(sentences),
       },
       footnoteLabelTagName: 'p',
     })

@@ -6,12 +6,16 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
-import { buildView, type View } from './view.js';
+import { buildView, withPages, type PageNumbers, type View } from './view.js';
+
+export type { PageNumbers } from './view.js';
 
 /** The look of the pack: Handlebars sources and stylesheets, by name. */
 export interface Theme {
   /** The print document; receives the view plus `css`. */
   layout: string;
+  /** A one-screen page with the cover alone: the EPUB's cover image is a picture of it. */
+  cover: string;
   /** Partials by name (`cover`, `contents`, `bluf`, `scenarios`, `article`, …). */
   partials: Record<string, string>;
   printCss: string;
@@ -24,13 +28,21 @@ export interface EpubChapter {
   filename: string;
   /** XHTML body content (no <html>/<body>). */
   content: string;
+  /** The cover page: read before the contents, not listed in them. */
+  beforeToc?: boolean;
+  excludeFromToc?: boolean;
 }
 
 export interface Rendered {
+  /** The print document before pagination: its contents show no page numbers yet. */
   html: string;
+  /** The print document again, its contents numbered from where a first print put each target. */
+  paginate: (pages: PageNumbers) => string;
   /** Texts of the print document's headings in order: what its bookmarks should say. */
   headings: string[];
   epub: {
+    /** The cover page to photograph for the cover image, 1200 × 1600 CSS pixels. */
+    coverHtml: string;
     chapters: EpubChapter[];
     /** The nav document's list: the same structure as the print contents. */
     nav: string;
@@ -77,7 +89,8 @@ function epubChapters(view: View, compile: ReturnType<typeof compiler>): EpubCha
     filename: source.file,
     content: article({ ...view, source }),
   }));
-  return [...sections, ...articles];
+  const cover = { title: 'Cover', filename: 'cover.xhtml', beforeToc: true, excludeFromToc: true, content: compile('{{> cover-page}}')(view) };
+  return [cover, ...sections, ...articles];
 }
 
 function describe(brief: Brief): string {
@@ -97,12 +110,17 @@ function headingTexts(html: string): string[] {
 export function render(brief: Brief, theme: Theme): Rendered {
   const checked = Brief.parse(brief);
   const compile = compiler(theme);
-  const html = compile(theme.layout)({ ...buildView(checked, 'print'), css: theme.printCss });
+  const layout = compile(theme.layout);
+  const printView = buildView(checked, 'print');
+  const print = (pages: PageNumbers) => layout({ ...printView, contents: withPages(printView.contents, pages), css: theme.printCss });
+  const html = print({});
   const epubView = buildView(checked, 'epub');
   return {
     html,
+    paginate: print,
     headings: headingTexts(html),
     epub: {
+      coverHtml: compile(theme.cover)({ ...printView, css: theme.printCss }),
       chapters: epubChapters(epubView, compile),
       nav: compile('{{> nav}}')(epubView),
       css: theme.epubCss,

@@ -2,6 +2,10 @@
 // so that templates only lay things out.
 import type { Brief, Risk, Scenario, Source } from '../model.js';
 import { anchorId, articleHtml } from './article.js';
+import { riskMatrix } from './matrix.js';
+
+/** Where each contents entry's target printed, by element id; absent on the first print. */
+export type PageNumbers = Readonly<Record<string, number>>;
 
 /** Where a link lands: the print document is one page, the EPUB one file per chapter. */
 export type Target = 'print' | 'epub';
@@ -53,7 +57,7 @@ function sourceFile(n: number): string {
   return `article-${n}.xhtml`;
 }
 
-function sourceViews(sources: Source[]): SourceView[] {
+function sourceViews(sources: Source[], cited: ReadonlySet<string>): SourceView[] {
   return sources.map((source, index) => ({
     n: index + 1,
     id: source.id,
@@ -65,8 +69,20 @@ function sourceViews(sources: Source[]): SourceView[] {
     via: source.via,
     published: source.published,
     boilerplate: source.boilerplate,
-    html: articleHtml(source),
+    html: articleHtml(source, cited),
   }));
+}
+
+/** Every sentence id the analysis cites: those sentences get a visible mark in their article. */
+function citedSentences(brief: Brief): Set<string> {
+  return new Set([
+    ...brief.bluf.flatMap((x) => x.evidence),
+    ...brief.keyJudgments.flatMap((x) => x.evidence),
+    ...brief.scenarios.flatMap((x) => x.evidence),
+    ...brief.risks.flatMap((x) => x.evidence),
+    ...brief.quotes.map((x) => x.evidence),
+    ...brief.signposts.flatMap((x) => x.evidence),
+  ]);
 }
 
 /** Resolves sentence ids to labelled links ("2·s14") pointing at the sentence in its article. */
@@ -93,11 +109,9 @@ function label(prefix: string, items: ReadonlyArray<{ id: string }>): Map<string
   return new Map(items.map((item, index) => [item.id, `${prefix}${index + 1}`]));
 }
 
-function sourceLabels(ids: readonly string[], sources: SourceView[]): string[] {
-  return ids.flatMap((id) => {
-    const source = sources.find((s) => s.id === id);
-    return source ? [`[${source.n}] ${source.title}`] : [];
-  });
+function sourceLabeller(sources: SourceView[]) {
+  const byId = new Map(sources.map((s) => [s.id, `[${s.n}] ${s.title}`]));
+  return (ids: readonly string[]): string[] => ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Risks in the order a reader triages them: highest score first, ties by likelihood of wording. */
@@ -105,14 +119,54 @@ function byScore(risks: Risk[]): Risk[] {
   return [...risks].sort((a, b) => b.score - a.score || a.statement.localeCompare(b.statement));
 }
 
+interface ContentsEntry {
+  id: string;
+  title: string;
+  href: string;
+  page: number | null;
+  children: ContentsEntry[];
+}
+
+function contentsEntries(sections: SectionView[], sources: SourceView[], target: Target): ContentsEntry[] {
+  const entry = (id: string, title: string, file: string, children: ContentsEntry[] = []): ContentsEntry => ({
+    id,
+    title,
+    href: target === 'epub' ? file : `#${id}`,
+    page: null,
+    children,
+  });
+  return [
+    ...sections.map((s) => entry(s.id, s.title, s.file)),
+    entry(
+      ARTICLES_SECTION.id,
+      ARTICLES_SECTION.title,
+      sources[0]?.file ?? '',
+      sources.map((s) => entry(s.anchor, s.title, s.file)),
+    ),
+  ];
+}
+
+/** The contents with each entry's page number filled in from a first print. */
+export function withPages(contents: readonly ContentsEntry[], pages: PageNumbers): ContentsEntry[] {
+  return contents.map((entry) => ({ ...entry, page: pages[entry.id] ?? null, children: withPages(entry.children, pages) }));
+}
+
 export function buildView(brief: Brief, target: Target) {
-  const sources = sourceViews(brief.sources);
+  const sources = sourceViews(brief.sources, citedSentences(brief));
   const refs = evidenceLinker(sources, brief, target);
-  const risks = byScore(brief.risks);
+  const sourceLabels = sourceLabeller(sources);
+  const ranked = byScore(brief.risks);
   const scenarioLabels = label('S', brief.scenarios);
-  const riskLabels = label('R', risks);
+  const riskLabels = label('R', ranked);
   const sections: SectionView[] = SECTIONS.map((section) => ({ ...section, file: `${section.id}.xhtml` }));
-  const sectionHref = (section: { id: string; file: string }) => (target === 'epub' ? section.file : `#${section.id}`);
+  const riskHref = (risk: Risk) => (target === 'epub' ? `risks.xhtml#${risk.id}` : `#${risk.id}`);
+  const risks = ranked.map((r) => ({
+    ...r,
+    label: riskLabels.get(r.id) ?? '',
+    refs: refs(r.evidence),
+    sourceCount: r.sources.length,
+    scenarioLabels: r.scenarioIds.flatMap((id) => scenarioLabels.get(id) ?? []),
+  }));
 
   return {
     pack: {
@@ -125,14 +179,7 @@ export function buildView(brief: Brief, target: Target) {
       sourceCount: brief.sources.length,
       sentenceCount: brief.sources.reduce((sum, s) => sum + s.sentences.length, 0),
     },
-    contents: [
-      ...sections.map((s) => ({ title: s.title, href: sectionHref(s), children: [] as { title: string; href: string }[] })),
-      {
-        title: ARTICLES_SECTION.title,
-        href: target === 'epub' ? sources[0]?.file ?? '' : `#${ARTICLES_SECTION.id}`,
-        children: sources.map((s) => ({ title: s.title, href: target === 'epub' ? s.file : `#${s.anchor}` })),
-      },
-    ],
+    contents: contentsEntries(sections, sources, target),
     sections,
     articlesSection: ARTICLES_SECTION,
     sources,
@@ -142,16 +189,11 @@ export function buildView(brief: Brief, target: Target) {
       ...s,
       label: scenarioLabels.get(s.id),
       refs: refs(s.evidence),
-      sourceLabels: sourceLabels(s.sources, sources),
+      sourceLabels: sourceLabels(s.sources),
       riskLabels: s.riskIds.flatMap((id) => riskLabels.get(id) ?? []),
     })),
-    risks: risks.map((r) => ({
-      ...r,
-      label: riskLabels.get(r.id),
-      refs: refs(r.evidence),
-      sourceCount: r.sources.length,
-      scenarioLabels: r.scenarioIds.flatMap((id) => scenarioLabels.get(id) ?? []),
-    })),
+    risks,
+    matrix: riskMatrix(risks, riskHref),
     actors: brief.actors.map((a) => ({ ...a, refs: refs(a.evidence.slice(0, 3)) })),
     quotes: brief.quotes.map((q) => ({ ...q, refs: refs([q.evidence]) })),
     signposts: brief.signposts.map((s) => ({ text: s.text, refs: refs(s.evidence) })),

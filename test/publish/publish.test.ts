@@ -64,7 +64,7 @@ describe('publish', () => {
 
   it('writes an EPUB that epubcheck passes with no error and no warning', async () => {
     const rendered = render(brief, theme.theme);
-    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, print: DEFAULT_PRINT });
+    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
     const result = await epubcheck(join(out, 'briefing.epub'));
     expect(result.messages).toEqual([]);
     expect(result.errors + result.warnings).toBe(0);
@@ -74,7 +74,9 @@ describe('publish', () => {
     const rendered = render(brief, theme.theme);
     const a = join(out, 'a');
     const b = join(out, 'b');
-    for (const dir of [a, b]) await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, print: DEFAULT_PRINT });
+    for (const dir of [a, b]) {
+      await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
+    }
     expect(Buffer.compare(await readFile(join(a, 'briefing.epub')), await readFile(join(b, 'briefing.epub')))).toBe(0);
   });
 

@@ -1,0 +1,57 @@
+// Contents with true page numbers. Chromium has no target-counter(): print once, read from the
+// PDF's named destinations where each target landed, print again with the numbers, and repeat
+// until the numbers stop moving (they fit reserved space, so the second print is nearly always final).
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import type { PageNumbers } from '../render/index.js';
+
+const MAX_PRINTS = 3;
+
+/** Page (1-based) of every named destination Chromium wrote: one per element id a link points at. */
+export async function destinationPages(pdf: Uint8Array): Promise<Record<string, number>> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageIndex = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const pages: Record<string, number> = {};
+  for (const [name, value] of dests?.entries() ?? []) {
+    const target = document.context.lookup(value);
+    const array = target instanceof PDFDict ? target.lookup(PDFName.of('D')) : target;
+    const ref = array instanceof PDFArray ? array.get(0) : undefined;
+    const page = ref instanceof PDFRef ? pageIndex.get(ref.toString()) : undefined;
+    if (page !== undefined) pages[decodeName(name.asString())] = page;
+  }
+  return pages;
+}
+
+/** PDF names escape bytes as #xx; ids are ours and ASCII, but decode properly anyway. */
+function decodeName(name: string): string {
+  return decodeURIComponent(name.slice(1).replace(/#([0-9a-fA-F]{2})/g, '%$1'));
+}
+
+function samePages(a: PageNumbers, b: PageNumbers): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+export interface Paginated {
+  pdf: Uint8Array;
+  html: string;
+  prints: number;
+}
+
+/** Prints until the contents' page numbers agree with where the headings actually fall. */
+export async function paginate(
+  print: (html: string) => Promise<Uint8Array>,
+  first: string,
+  number: (pages: PageNumbers) => string,
+): Promise<Paginated> {
+  let html = first;
+  let pdf = await print(html);
+  let shown: PageNumbers = {};
+  for (let prints = 1; ; prints++) {
+    const landed = await destinationPages(pdf);
+    if (samePages(shown, landed) || prints === MAX_PRINTS) return { pdf, html, prints };
+    shown = landed;
+    html = number(landed);
+    pdf = await print(html);
+  }
+}
