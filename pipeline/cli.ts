@@ -7,7 +7,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer';
 import { Brief, type Diagnostic, type Overlay, type Source } from './model.js';
 import { formatDiagnostic, readSource } from './read/index.js';
 import { enrich } from './enrich/index.js';
@@ -15,7 +14,7 @@ import { render } from './render/index.js';
 import { FORMATS, publish, type Format } from './publish/index.js';
 import { loadTheme } from './publish/theme.js';
 import { resolveBrowser } from './publish/browser.js';
-import { DEFAULT_PRINT, launchBrowser } from './publish/pdf.js';
+import { ChromiumSession, DEFAULT_PRINT } from './publish/pdf.js';
 import { briefJsonSchema } from './schema.js';
 import { OVERLAY_FILE, parseOverlay, type OverlayResult } from './read/overlay.js';
 
@@ -34,6 +33,7 @@ Options for build:
   --paper SIZE       a4 or letter                                                   [a4]
   --templates DIR    the look of the pack                                           [templates]
   --max-bytes N      skip seed files larger than N bytes                            [5000000]
+  --timeout MS       limit for launching Chromium, loading a page, printing it      [60000]
   --strict           treat warnings as errors: no output is written
   --quiet            print nothing but errors
 
@@ -49,6 +49,7 @@ interface BuildOptions {
   paper: 'a4' | 'letter';
   templates: string;
   maxBytes: number;
+  timeout: number;
   strict: boolean;
   quiet: boolean;
 }
@@ -73,6 +74,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
       paper: { type: 'string', default: 'a4' },
       templates: { type: 'string', default: 'templates' },
       'max-bytes': { type: 'string', default: '5000000' },
+      timeout: { type: 'string', default: String(DEFAULT_PRINT.timeout) },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
@@ -82,6 +84,8 @@ function parseBuildOptions(args: string[]): BuildOptions {
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper takes a4 or letter; got "${values.paper}"`);
   const maxBytes = Number(values['max-bytes']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes takes a positive whole number; got "${values['max-bytes']}"`);
+  const timeout = Number(values.timeout);
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--timeout takes milliseconds, a positive whole number; got "${values.timeout}"`);
   return {
     seeds: values.seeds,
     out: values.out,
@@ -89,6 +93,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
     paper,
     templates: values.templates,
     maxBytes,
+    timeout,
     strict: values.strict,
     quiet: values.quiet,
   };
@@ -178,18 +183,12 @@ function kilobytes(bytes: number): string {
 
 async function build(options: BuildOptions): Promise<number> {
   const report = reporter(options.quiet);
-  // Chromium starts now and launches while the articles are read and analysed.
-  let browser: Promise<Browser> | undefined;
-  // The PDF prints in it, and the EPUB's cover is a picture taken in it.
-  if (options.formats.includes('pdf') || options.formats.includes('epub')) {
-    browser = resolveBrowser().then((path) => launchBrowser(path, DEFAULT_PRINT.timeout));
-    browser.catch(() => undefined);
-  }
-  const closeBrowser = async () => {
-    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
-  };
+  // Chromium starts now and launches while the articles are read and analysed. The PDF prints
+  // in it, and the EPUB's cover is a picture taken in it.
+  const needsBrowser = options.formats.includes('pdf') || options.formats.includes('epub');
+  const chromium = needsBrowser ? new ChromiumSession(resolveBrowser(), options.timeout) : undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    void closeBrowser().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void (chromium?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
@@ -224,8 +223,8 @@ async function build(options: BuildOptions): Promise<number> {
       outDir: options.out,
       epubTemplates: loaded.epub,
       fonts: loaded.fonts,
-      browser,
-      print: { ...DEFAULT_PRINT, format: options.paper },
+      chromium,
+      print: { format: options.paper, timeout: options.timeout },
       onWritten: (format, path, bytes) => {
         report.stage(format, kilobytes(bytes));
         written.push(`${path} (${kilobytes(bytes)})`);
@@ -235,7 +234,7 @@ async function build(options: BuildOptions): Promise<number> {
     return 0;
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-    await closeBrowser();
+    await chromium?.close();
   }
 }
 

@@ -1,13 +1,12 @@
 // publish: rendered pack → files. The only stage that touches the disk, the browser and the zip writer.
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
 import { Brief } from '../model.js';
 import type { Rendered } from '../render/index.js';
 import { buildEpub, contentIdentifier, type EpubTemplates } from './epub.js';
 import { finishPdf, type PdfInfo } from './pdf-finish.js';
 import type { FontFile } from './fonts.js';
 import { ensureDirectory, writeAtomic } from './files.js';
-import { printPdf, screenshot, type PrintOptions } from './pdf.js';
+import { printPdf, screenshot, type ChromiumSession, type PrintOptions } from './pdf.js';
 import { paginate, type Paginated } from './paginate.js';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'json'] as const;
@@ -20,8 +19,8 @@ export interface PublishRequest {
   outDir: string;
   epubTemplates: EpubTemplates;
   fonts: FontFile[];
-  /** Resolves to the browser already launching; required when formats include pdf or epub. */
-  browser?: Promise<Browser>;
+  /** The build's Chromium, already launching; required when formats include pdf or epub. */
+  chromium?: ChromiumSession;
   print: PrintOptions;
   /** Called as each format finishes, for the CLI's stage timings. */
   onWritten?: (format: Format, path: string, bytes: number) => void;
@@ -34,15 +33,15 @@ export function outputPath(outDir: string, format: Format): string {
 /** Portrait, the proportions most e-readers show a cover at. */
 const COVER_SIZE = { width: 1200, height: 1600 };
 
-function needBrowser(request: PublishRequest): Promise<Browser> {
-  if (!request.browser) throw new Error('internal: the PDF and EPUB routes need a browser');
-  return request.browser;
+function needChromium(request: PublishRequest): ChromiumSession {
+  if (!request.chromium) throw new Error('internal: the PDF and EPUB routes need a browser');
+  return request.chromium;
 }
 
 async function printRoute(request: PublishRequest): Promise<Paginated> {
-  const browser = await needBrowser(request);
+  const chromium = needChromium(request);
   const print = async (html: string) => {
-    const { pdf, blocked } = await printPdf(browser, html, request.print);
+    const { pdf, blocked } = await chromium.use((browser) => printPdf(browser, html, request.print));
     if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
     return pdf;
   };
@@ -59,7 +58,8 @@ async function produce(format: Format, request: PublishRequest, printed: Promise
       // The preview shows the same page numbers as the PDF when there is one.
       return printed ? (await printed).html : request.rendered.html;
     case 'epub': {
-      const cover = await screenshot(await needBrowser(request), request.rendered.epub.coverHtml, COVER_SIZE, request.print.timeout);
+      const html = request.rendered.epub.coverHtml;
+      const cover = await needChromium(request).use((browser) => screenshot(browser, html, COVER_SIZE, request.print.timeout));
       return buildEpub(request.brief, request.rendered, { templates: request.epubTemplates, fonts: request.fonts, cover });
     }
     case 'pdf':

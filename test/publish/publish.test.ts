@@ -3,12 +3,11 @@ import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer';
 import { render } from '../../pipeline/render/index.js';
 import { loadTheme, type LoadedTheme } from '../../pipeline/publish/theme.js';
 import { publish } from '../../pipeline/publish/index.js';
 import { resolveBrowser } from '../../pipeline/publish/browser.js';
-import { DEFAULT_PRINT, launchBrowser, printPdf } from '../../pipeline/publish/pdf.js';
+import { ChromiumSession, DEFAULT_PRINT, printPdf } from '../../pipeline/publish/pdf.js';
 import { writeAtomic } from '../../pipeline/publish/files.js';
 import { briefOf, sourceOf } from '../support/brief.js';
 import { flat, readPdf } from '../support/pdf.js';
@@ -28,23 +27,23 @@ const brief = briefOf(
 );
 
 let theme: LoadedTheme;
-let browser: Browser;
+let chromium: ChromiumSession;
 let out: string;
 
 beforeAll(async () => {
   theme = await loadTheme('templates');
-  browser = await launchBrowser(await resolveBrowser());
+  chromium = new ChromiumSession(resolveBrowser());
   out = await mkdtemp(join(tmpdir(), 'briefpack-publish-'));
 });
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await rm(out, { recursive: true, force: true });
 });
 
 describe('publish', () => {
   it('writes a PDF with the pack, its bookmarks and a running footer', async () => {
     const rendered = render(brief, theme.theme);
-    await publish({ brief, rendered, formats: ['pdf', 'json', 'html'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
+    await publish({ brief, rendered, formats: ['pdf', 'json', 'html'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT });
     const pdf = await readPdf(join(out, 'briefing.pdf'));
     const text = flat(pdf.pages.join(' '));
     expect(text).toContain('Storm & rates: week 12');
@@ -64,7 +63,7 @@ describe('publish', () => {
 
   it('writes an EPUB that epubcheck passes with no error and no warning', async () => {
     const rendered = render(brief, theme.theme);
-    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
+    await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT });
     const result = await epubcheck(join(out, 'briefing.epub'));
     expect(result.messages).toEqual([]);
     expect(result.errors + result.warnings).toBe(0);
@@ -75,7 +74,7 @@ describe('publish', () => {
     const a = join(out, 'a');
     const b = join(out, 'b');
     for (const dir of [a, b]) {
-      await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, browser: Promise.resolve(browser), print: DEFAULT_PRINT });
+      await publish({ brief, rendered, formats: ['epub'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT });
     }
     expect(Buffer.compare(await readFile(join(a, 'briefing.epub')), await readFile(join(b, 'briefing.epub')))).toBe(0);
   });
@@ -83,13 +82,33 @@ describe('publish', () => {
   it('lets the printed page load nothing from outside', async () => {
     const html =
       '<html><body><img src="http://127.0.0.1:9/x.png"><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><p>text</p></body></html>';
-    const { pdf, blocked } = await printPdf(browser, html);
+    const { pdf, blocked } = await chromium.use((browser) => printPdf(browser, html));
     expect(blocked).toContain('http://127.0.0.1:9/x.png');
     const path = join(out, 'hostile.pdf');
     await writeFile(path, pdf);
     const text = (await readPdf(path)).pages.join(' ');
     expect(text).toContain('text');
     expect(text).not.toMatch(/root:.*:0:0:/);
+  });
+});
+
+describe('ChromiumSession', () => {
+  it('relaunches Chromium once when it dies under a job, and the job still succeeds', async () => {
+    const session = new ChromiumSession(resolveBrowser());
+    try {
+      let attempts = 0;
+      const pdf = await session.use(async (browser) => {
+        attempts++;
+        // The first attempt loses its browser mid-job, as a crash would.
+        if (attempts === 1) browser.process()?.kill('SIGKILL');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return (await printPdf(browser, '<p>after the crash</p>')).pdf;
+      });
+      expect(attempts).toBe(2);
+      expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
+    } finally {
+      await session.close();
+    }
   });
 });
 
