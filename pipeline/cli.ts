@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { Brief, type Diagnostic, type Overlay, type Source } from './model.js';
+import { z } from 'zod';
+import { Brief, Diagnostic, Source, type Overlay, type ReadResult } from './model.js';
+import { StageCache, codeFingerprint, hashOf } from './cache.js';
 import { formatDiagnostic, readSource } from './read/index.js';
 import { enrich } from './enrich/index.js';
 import { render } from './render/index.js';
@@ -34,6 +36,8 @@ Options for build:
   --templates DIR    the look of the pack                                           [templates]
   --max-bytes N      skip seed files larger than N bytes                            [5000000]
   --timeout MS       limit for launching Chromium, loading a page, printing it      [60000]
+  --cache DIR        where read and analysis results are kept by content hash        [build/cache]
+  --no-cache         read and analyse everything afresh
   --strict           treat warnings as errors: no output is written
   --quiet            print nothing but errors
 
@@ -41,6 +45,9 @@ Time in the pack comes from SOURCE_DATE_EPOCH, else brief.yaml's date, else the 
 Exit codes: 0 built, 1 build failed, 2 usage error.`;
 
 class UsageError extends Error {}
+
+/** Beside the compiled pipeline: build/cache in a checkout, wherever the CLI is run from. */
+const DEFAULT_CACHE = fileURLToPath(new URL('../cache/', import.meta.url));
 
 interface BuildOptions {
   seeds: string;
@@ -50,6 +57,8 @@ interface BuildOptions {
   templates: string;
   maxBytes: number;
   timeout: number;
+  /** null: no cache. */
+  cache: string | null;
   strict: boolean;
   quiet: boolean;
 }
@@ -75,6 +84,8 @@ function parseBuildOptions(args: string[]): BuildOptions {
       templates: { type: 'string', default: 'templates' },
       'max-bytes': { type: 'string', default: '5000000' },
       timeout: { type: 'string', default: String(DEFAULT_PRINT.timeout) },
+      cache: { type: 'string', default: DEFAULT_CACHE },
+      'no-cache': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
@@ -94,6 +105,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
     templates: values.templates,
     maxBytes,
     timeout,
+    cache: values['no-cache'] ? null : values.cache,
     strict: values.strict,
     quiet: values.quiet,
   };
@@ -127,26 +139,56 @@ async function seedFiles(dir: string): Promise<string[]> {
     .map((name) => join(dir, name));
 }
 
-async function readSeeds(files: string[], maxBytes: number): Promise<{ sources: Source[]; diagnostics: Diagnostic[] }> {
-  const results = await Promise.all(
-    files.map(async (path) => {
-      const file = relative(process.cwd(), path) || path;
-      try {
-        const info = await stat(path);
-        if (!info.isFile()) return { source: null, diagnostics: [] };
-        // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
-        const bytes = info.size > maxBytes ? new Uint8Array(info.size) : await readFile(path);
-        return readSource({ path: file, bytes }, { maxBytes });
-      } catch (error) {
-        const message = `cannot read this file (${(error as Error).message}); it was skipped`;
-        return { source: null, diagnostics: [{ file, line: 0, column: 0, severity: 'warning' as const, ruleId: 'unreadable', message }] };
-      }
-    }),
-  );
+const CachedRead = z.object({ source: Source.nullable(), diagnostics: z.array(Diagnostic) });
+
+interface Seeds {
+  sources: Source[];
+  diagnostics: Diagnostic[];
+  /** One content key per file read: what the analysis of these seeds depends on. */
+  keys: string[];
+  /** How many files came from the cache. */
+  cached: number;
+}
+
+async function readSeed(path: string, maxBytes: number, cache: StageCache, code: string): Promise<ReadResult & { key: string; cached?: boolean }> {
+  const file = relative(process.cwd(), path) || path;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { source: null, diagnostics: [], key: '' };
+    // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
+    if (info.size > maxBytes) return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes }), key: `${file}:too-large` };
+    const bytes = await readFile(path);
+    const key = hashOf(code, file, String(maxBytes), bytes);
+    const cached = await cache.get('read', key, CachedRead);
+    if (cached) return { ...cached, key, cached: true };
+    const result = readSource({ path: file, bytes }, { maxBytes });
+    await cache.put('read', key, result);
+    return { ...result, key };
+  } catch (error) {
+    const message = `cannot read this file (${(error as Error).message}); it was skipped`;
+    return { source: null, diagnostics: [{ file, line: 0, column: 0, severity: 'warning', ruleId: 'unreadable', message }], key: `${file}:unreadable` };
+  }
+}
+
+async function readSeeds(files: string[], maxBytes: number, cache: StageCache): Promise<Seeds> {
+  const code = codeFingerprint('read', 'model');
+  const results = await Promise.all(files.map((path) => readSeed(path, maxBytes, cache, code)));
   return {
     sources: results.flatMap((r) => (r.source ? [r.source] : [])),
     diagnostics: results.flatMap((r) => r.diagnostics),
+    keys: results.map((r) => r.key),
+    cached: results.filter((r) => r.cached).length,
   };
+}
+
+/** The analysis of the seeds, from the cache when the seeds, overlay, time and code are unchanged. */
+async function analyse(seeds: Seeds, overlay: Overlay, generatedAt: string, cache: StageCache): Promise<{ brief: Brief; cached: boolean }> {
+  const key = hashOf(codeFingerprint('enrich', 'model'), generatedAt, JSON.stringify(overlay), ...seeds.keys);
+  const cached = await cache.get('brief', key, Brief);
+  if (cached) return { brief: cached, cached: true };
+  const brief = Brief.parse(enrich(seeds.sources, { overlay, generatedAt, diagnostics: seeds.diagnostics }));
+  await cache.put('brief', key, brief);
+  return { brief, cached: false };
 }
 
 async function readOverlay(seeds: string): Promise<OverlayResult> {
@@ -183,6 +225,7 @@ function kilobytes(bytes: number): string {
 
 async function build(options: BuildOptions): Promise<number> {
   const report = reporter(options.quiet);
+  const cache = new StageCache(options.cache);
   // Chromium starts now and launches while the articles are read and analysed. The PDF prints
   // in it, and the EPUB's cover is a picture taken in it.
   const needsBrowser = options.formats.includes('pdf') || options.formats.includes('epub');
@@ -195,18 +238,19 @@ async function build(options: BuildOptions): Promise<number> {
     const theme = loadTheme(options.templates);
     theme.catch(() => undefined);
     const files = await seedFiles(options.seeds);
-    const { sources, diagnostics } = await readSeeds(files, options.maxBytes);
+    const seeds = await readSeeds(files, options.maxBytes, cache);
+    const { sources, diagnostics } = seeds;
     const overlay = await readOverlay(options.seeds);
     diagnostics.push(...overlay.diagnostics);
     const sentences = sources.reduce((n, s) => n + s.sentences.length, 0);
-    report.stage('read', `${sources.length} sources, ${sentences} sentences`);
+    report.stage('read', `${sources.length} sources, ${sentences} sentences${seeds.cached ? ` (${seeds.cached} cached)` : ''}`);
     if (overlay.overlay === null || sources.length === 0) printDiagnostics(diagnostics, options);
     if (overlay.overlay === null) throw new Error(`${join(options.seeds, OVERLAY_FILE)} is invalid (see above); fix it or remove it`);
     if (sources.length === 0) throw new Error(`no readable article in ${options.seeds}: add .txt, .md or .html files`);
 
     const generatedAt = await packTime(files, overlay.overlay);
-    const brief = Brief.parse(enrich(sources, { overlay: overlay.overlay, generatedAt, diagnostics }));
-    report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors`);
+    const { brief, cached } = await analyse(seeds, overlay.overlay, generatedAt, cache);
+    report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors${cached ? ' (cached)' : ''}`);
     printDiagnostics(brief.diagnostics, options);
     const warnings = brief.diagnostics.filter((d) => d.severity !== 'info');
     if (options.strict && warnings.length > 0) throw new Error(`--strict: ${warnings.length} warning(s); nothing was written`);
@@ -231,6 +275,7 @@ async function build(options: BuildOptions): Promise<number> {
       },
     });
     if (!options.quiet) console.log(`built in ${report.total()} ms:\n  ${written.join('\n  ')}`);
+    await cache.prune();
     return 0;
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
