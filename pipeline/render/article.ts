@@ -1,17 +1,15 @@
 // An article's mdast → sanitized HTML, each sentence wrapped in an anchor the analysis links to.
 import type { Root as MdastRoot, Paragraph, Heading, TableRow, Parents } from 'mdast';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { defaultHandlers, type Handler, type State } from 'mdast-util-to-hast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { Sentence, Source } from '../model.js';
+import type { Source } from '../model.js';
+import { anchorSentences, type Sentences } from './sentences.js';
 
-/** The element id of a sentence's anchor: an XML name (EPUB needs one), unique in the pack. */
-export function anchorId(sentenceId: string): string {
-  return 'ev-' + sentenceId.replace(/[^A-Za-z0-9_.-]/g, '-');
-}
+export { anchorId } from './sentences.js';
 
 const ANCHOR_ID = /^(ev-|user-content-)[A-Za-z0-9_.-]+$/;
 
@@ -25,8 +23,9 @@ const schema: Schema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id'), ['id', ANCHOR_ID]],
     span: ['className'],
   },
-  // Headings inside an article sit under the article's own title.
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'h1'),
+  // Headings inside an article sit under the article's own title. Images go: the pack never
+  // fetches one, and the reader reports each it dropped.
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !['h1', 'img', 'picture', 'source'].includes(tag)),
 };
 
 function sentenceIdsOf(node: { data?: unknown }): string[] {
@@ -34,37 +33,10 @@ function sentenceIdsOf(node: { data?: unknown }): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-interface Sentences {
-  byId: Map<string, Sentence>;
-  /** Sentences the analysis cites: they carry a visible mark ("s14") a reader can find. */
-  cited: ReadonlySet<string>;
-}
-
-function citedMark(id: string): ElementContent {
-  return { type: 'element', tagName: 'span', properties: { className: ['mark'] }, children: [{ type: 'text', value: id.slice(id.lastIndexOf(':') + 1) }] };
-}
-
-function sentenceSpans(ids: string[], { byId, cited }: Sentences): ElementContent[] {
-  const spans: ElementContent[] = [];
-  for (const id of ids) {
-    const sentence = byId.get(id);
-    if (!sentence) continue;
-    if (spans.length > 0) spans.push({ type: 'text', value: ' ' });
-    const text: ElementContent = { type: 'text', value: sentence.text };
-    spans.push({
-      type: 'element',
-      tagName: 'span',
-      properties: { id: anchorId(id), className: cited.has(id) ? ['sentence', 'cited'] : ['sentence'] },
-      children: cited.has(id) ? [citedMark(id), { type: 'text', value: ' ' }, text] : [text],
-    });
-  }
-  return spans;
-}
-
 function withSentences(tagName: (node: Paragraph | Heading) => string, sentences: Sentences): Handler {
   return (state: State, node: Paragraph | Heading): Element => {
     const ids = sentenceIdsOf(node);
-    const children = ids.length > 0 ? sentenceSpans(ids, sentences) : state.all(node);
+    const children = ids.length > 0 ? anchorSentences(state.all(node), ids, sentences) : state.all(node);
     const element: Element = { type: 'element', tagName: tagName(node), properties: {}, children };
     state.patch(node, element);
     return state.applyData(node, element);
@@ -78,7 +50,7 @@ function tableRowWithSentences(sentences: Sentences): Handler {
     const cells = row.children.filter((child): child is Element => child.type === 'element');
     cells.forEach((cell, index) => {
       const ids = sentenceIdsOf(node.children[index] ?? {});
-      if (ids.length > 0) cell.children = sentenceSpans(ids, sentences);
+      if (ids.length > 0) cell.children = anchorSentences(cell.children, ids, sentences);
     });
     return row;
   };

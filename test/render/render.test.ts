@@ -112,3 +112,34 @@ describe('articleHtml on tables', () => {
     expect(articleHtml(source)).toContain(`<td><span id="${anchorId('poll:s2')}" class="sentence">Turnout rose.</span></td>`);
   });
 });
+
+describe('articleHtml with inline formatting', () => {
+  it('keeps links and emphasis inside the sentence anchors, splitting them at sentence ends', () => {
+    const source = sourceOf('links', 'Links', ['First sentence here. Second one.']);
+    const paragraph = source.tree.children[0] as import('mdast').Paragraph;
+    paragraph.children = [
+      { type: 'text', value: 'First ' },
+      { type: 'emphasis', children: [{ type: 'text', value: 'sentence here. Second' }] },
+      { type: 'text', value: ' one.' },
+    ];
+    const html = articleHtml(source, new Set(['links:s2']));
+    expect(html).toContain(`<span id="${anchorId('links:s1')}" class="sentence">First <em>sentence here.</em></span>`);
+    expect(html).toContain(`<span id="${anchorId('links:s2')}" class="sentence cited"><span class="mark">s2</span> <em>Second</em> one.</span>`);
+  });
+
+  it('keeps a safe link and drops a javascript: one', () => {
+    const source = sourceOf('l2', 'L2', ['See the report. Or not.']);
+    const paragraph = source.tree.children[0] as import('mdast').Paragraph;
+    paragraph.children = [
+      { type: 'text', value: 'See the ' },
+      { type: 'link', url: 'https://example.org/r', children: [{ type: 'text', value: 'report' }] },
+      { type: 'text', value: '. Or ' },
+      { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'not' }] },
+      { type: 'text', value: '.' },
+    ];
+    const html = articleHtml(source);
+    expect(html).toContain('<a href="https://example.org/r">report</a>');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('not');
+  });
+});
