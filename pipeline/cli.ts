@@ -3,7 +3,7 @@
 // arguments, files, clock-free time, the browser, and one line per stage.
 import { realpathSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -150,18 +150,31 @@ interface Seeds {
   cached: number;
 }
 
-async function readSeed(path: string, maxBytes: number, cache: StageCache, code: string): Promise<ReadResult & { key: string; cached?: boolean }> {
+/**
+ * Source ids are file names without extension; when two files share one (a.txt beside a.md),
+ * each of them gets its extension too, so that sentence ids stay unique in the pack.
+ */
+function sourceIds(files: string[]): Map<string, string | undefined> {
+  const stem = (path: string) => basename(path, extname(path));
+  const counts = new Map<string, number>();
+  for (const path of files) counts.set(stem(path), (counts.get(stem(path)) ?? 0) + 1);
+  return new Map(
+    files.map((path) => [path, (counts.get(stem(path)) ?? 0) > 1 ? `${stem(path)}-${extname(path).slice(1)}`.replace(/[\s:]+/g, '-') : undefined]),
+  );
+}
+
+async function readSeed(path: string, id: string | undefined, maxBytes: number, cache: StageCache, code: string): Promise<ReadResult & { key: string; cached?: boolean }> {
   const file = relative(process.cwd(), path) || path;
   try {
     const info = await stat(path);
     if (!info.isFile()) return { source: null, diagnostics: [], key: '' };
     // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
-    if (info.size > maxBytes) return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes }), key: `${file}:too-large` };
+    if (info.size > maxBytes) return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes, id }), key: `${file}:too-large` };
     const bytes = await readFile(path);
-    const key = hashOf(code, file, String(maxBytes), bytes);
+    const key = hashOf(code, file, id ?? '', String(maxBytes), bytes);
     const cached = await cache.get('read', key, CachedRead);
     if (cached) return { ...cached, key, cached: true };
-    const result = readSource({ path: file, bytes }, { maxBytes });
+    const result = readSource({ path: file, bytes }, { maxBytes, id });
     await cache.put('read', key, result);
     return { ...result, key };
   } catch (error) {
@@ -172,7 +185,8 @@ async function readSeed(path: string, maxBytes: number, cache: StageCache, code:
 
 async function readSeeds(files: string[], maxBytes: number, cache: StageCache): Promise<Seeds> {
   const code = codeFingerprint('read', 'model');
-  const results = await Promise.all(files.map((path) => readSeed(path, maxBytes, cache, code)));
+  const ids = sourceIds(files);
+  const results = await Promise.all(files.map((path) => readSeed(path, ids.get(path), maxBytes, cache, code)));
   return {
     sources: results.flatMap((r) => (r.source ? [r.source] : [])),
     diagnostics: results.flatMap((r) => r.diagnostics),

@@ -2,7 +2,7 @@
 // A refusal is data, not an exception: the pack still builds from the other seeds.
 import type { Severity } from '../model.js';
 
-export type ReadableFormat = 'text' | 'markdown';
+export type ReadableFormat = 'text' | 'markdown' | 'html';
 
 export interface Refusal {
   severity: Severity;
@@ -15,9 +15,10 @@ const FORMATS: Record<string, ReadableFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
 };
-
-const HTML = new Set(['.html', '.htm', '.xhtml']);
 
 function extensionOf(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -29,13 +30,10 @@ export function formatOf(path: string): ReadableFormat | Refusal {
   const extension = extensionOf(path);
   const format = FORMATS[extension];
   if (format) return format;
-  if (HTML.has(extension)) {
-    return { severity: 'warning', ruleId: 'unsupported-format', message: 'HTML seeds are not read yet; skipped' };
-  }
   return {
     severity: 'info',
     ruleId: 'unknown-extension',
-    message: `not a seed (${extension || 'no extension'}; expected .txt, .md or .markdown); skipped`,
+    message: `not a seed (${extension || 'no extension'}; expected .txt, .md, .markdown, .html or .htm); skipped`,
   };
 }
 

@@ -5,16 +5,19 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface Decoded {
   text: string;
-  encoding: Encoding;
+  /** The WHATWG name of the encoding the text was read as; a page may declare any of them. */
+  encoding: Encoding | (string & {});
   /** Where the first byte that is not UTF-8 stands, when the text fell back to windows-1252. */
   invalidAt?: { line: number; column: number };
+  /** A charset the file declared that no decoder knows; the text was read as UTF-8 instead. */
+  unknownCharset?: string;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-function detectBom(bytes: Uint8Array): Encoding | null {
+export function detectBom(bytes: Uint8Array): Encoding | null {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
@@ -51,6 +54,31 @@ export function decode(bytes: Uint8Array): Decoded {
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252', invalidAt: firstInvalid(bytes) };
+}
+
+/**
+ * Decodes the bytes as the encoding `label` names (`iso-8859-1`, `Shift_JIS`…), as a browser
+ * would read a page that declares it. Labels WHATWG maps to windows-1252 go through our own
+ * table; UTF-8 keeps its fallback; a declared UTF-16 is UTF-8, since the bytes
+ * that declared it were readable as ASCII.
+ */
+export function decodeAs(bytes: Uint8Array, label: string): Decoded {
+  const encoding = whatwgEncoding(label);
+  if (encoding === null) return { ...decode(bytes), unknownCharset: label };
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+  if (encoding === 'utf-8' || encoding.startsWith('utf-16')) return decode(bytes);
+  return { text: new TextDecoder(encoding).decode(bytes), encoding };
+}
+
+/** The canonical name of an encoding label, or null when there is no decoder for it. */
+function whatwgEncoding(label: string): string | null {
+  try {
+    const { encoding } = new TextDecoder(label);
+    // "replacement" is WHATWG's way of refusing encodings that smuggled scripts past filters.
+    return encoding === 'replacement' ? null : encoding;
+  } catch {
+    return null;
+  }
 }
 
 /** Line and column of the first byte that is not UTF-8, found as the decoder's U+FFFD. */

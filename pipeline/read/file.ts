@@ -11,6 +11,8 @@ declare module 'vfile' {
     kicker: string | null;
     author: string | null;
     via: string[];
+    /** The name a web page gives its site: the outlet nearest the reader. */
+    siteName: string | null;
     published: string | null;
     boilerplate: string[];
     sentences: Sentence[];

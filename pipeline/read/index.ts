@@ -12,6 +12,8 @@ import { formatOf, refuseBytes, refuseText, type ReadableFormat, type Refusal } 
 import { decode, normalizeText, type Decoded } from './decode.js';
 import { SOURCE, createFile, diagnosticsOf } from './file.js';
 import { takeFrontMatter } from './front-matter.js';
+import { decodeHtml } from './html/charset.js';
+import { readPage } from './html/page.js';
 import { plainTextOf, visitNodes } from './mdast.js';
 import { readAttribution } from './rules/attribution.js';
 import { dropBoilerplate } from './rules/boilerplate.js';
@@ -20,11 +22,14 @@ import { readPublished } from './rules/published.js';
 import { splitIntoSentences } from './rules/sentences.js';
 import { stripPositions } from './rules/strip-positions.js';
 import { readTitle } from './rules/title.js';
+import { dropImages } from './rules/images.js';
 import { textParse } from './text/parse.js';
 
 export interface ReadOptions {
   /** Larger files are refused unread; 5 MB by default. */
   maxBytes?: number;
+  /** The source id when the file name alone would not be unique in the pack (a.txt beside a.md). */
+  id?: string;
 }
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -41,11 +46,11 @@ export function readSource(input: { path: string; bytes: Uint8Array }, options: 
   if (typeof format !== 'string') return refused(path, format);
   const sizeRefusal = refuseBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (sizeRefusal) return refused(path, sizeRefusal);
-  const decoded = decode(bytes);
+  const decoded = format === 'html' ? decodeHtml(bytes) : decode(bytes);
   const textRefusal = refuseText(decoded.text);
   if (textRefusal) return refused(path, textRefusal);
   try {
-    return readText(path, format, decoded, bytes);
+    return readText(path, format, decoded, bytes, options.id);
   } catch (error) {
     // A rule that trips on some text must not take the whole pack down with it.
     const reason = error instanceof Error ? error.message : String(error);
@@ -58,11 +63,12 @@ function refused(path: string, refusal: Refusal): ReadResult {
   return { source: null, diagnostics: [{ file: path, line: 0, column: 0, ...refusal }] };
 }
 
-function readText(path: string, format: ReadableFormat, decoded: Decoded, bytes: Uint8Array): ReadResult {
+function readText(path: string, format: ReadableFormat, decoded: Decoded, bytes: Uint8Array, givenId?: string): ReadResult {
   const file = createFile(path, normalizeText(decoded.text));
   reportEncoding(file, decoded);
-  const id = sourceIdOf(file);
+  const id = givenId ?? sourceIdOf(file);
   const tree = parse(file, format);
+  if (tree === null) return { source: null, diagnostics: diagnosticsOf(file, path) };
   applyRules(tree, file, id);
   const source: Source = {
     id,
@@ -90,6 +96,7 @@ function readText(path: string, format: ReadableFormat, decoded: Decoded, bytes:
  */
 function applyRules(tree: Root, file: VFile, sourceId: string): void {
   unified()
+    .use(dropImages)
     .use(readTitle)
     .use(dropBoilerplate)
     .use(readPublished)
@@ -100,14 +107,23 @@ function applyRules(tree: Root, file: VFile, sourceId: string): void {
     .runSync(tree, file);
 }
 
-function parse(file: VFile, format: ReadableFormat): Root {
+/** The file's article as mdast; null when a web page holds no article. */
+function parse(file: VFile, format: ReadableFormat): Root | null {
   const text = String(file.value);
+  if (format === 'html') return readPage(file);
   if (format === 'text') return unified().use(textParse).parse(text);
   return unified().use(remarkParse).use(remarkGfm).parse(takeFrontMatter(text, file));
 }
 
 function reportEncoding(file: VFile, decoded: Decoded): void {
-  if (decoded.encoding !== 'windows-1252') return;
+  if (decoded.unknownCharset !== undefined) {
+    file.message(`the file declares the charset "${decoded.unknownCharset}", which I cannot decode; read it as UTF-8`, {
+      ruleId: 'unknown-charset',
+      source: SOURCE,
+    });
+  }
+  // A windows-1252 the file declares is no guess; only the fallback from UTF-8 is.
+  if (decoded.invalidAt === undefined) return;
   file.message('the file is not valid UTF-8; read it as windows-1252 — save it as UTF-8 to be sure', {
     place: decoded.invalidAt ?? null,
     ruleId: 'not-utf8',

@@ -38,7 +38,7 @@ function cleanName(name: string): string {
   return name.replace(/[.'’]+$/u, '');
 }
 
-function looksLikeOutlet(name: string): boolean {
+export function looksLikeOutlet(name: string): boolean {
   const last = name.split(/\s+/).at(-1) ?? '';
   // A domain name as masthead: Caliber.Az, Axios.com.
   return AGENCIES.has(name) || OUTLET_WORDS.has(last) || /\p{L}\.\p{L}{2,}$/u.test(name);
@@ -71,7 +71,8 @@ export const readAttribution: Plugin<[], Root> = function () {
       file.data.via = stated;
       return;
     }
-    const via: string[] = [];
+    // A web page's site published the text the reader has, so it comes first.
+    const via = file.data.siteName ? [file.data.siteName] : [];
     visitNodes(tree, (node) => {
       if (node.type === 'paragraph') via.push(...outletsIn(plainTextOf(node)));
     });

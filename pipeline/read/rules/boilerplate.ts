@@ -32,6 +32,14 @@ const PATTERNS: readonly RegExp[] = [
   /^(?:follow|join) (?:us|our)\b/i,
   /^(?:click|tap) here\b/i,
   /^(?:advertisement|sponsored(?: content)?)$/i,
+  /\b(?:may contain|contains|uses) affiliate\b/i,
+  // Controls and labels of the page the text was taken from
+  /^(?:\d+\s+)?comments?$/i,
+  /^(?:post|leave|add|write) (?:a )?(?:comment|reply)\W*$/i,
+  /^(?:close|caption|expand|collapse|previous|next|menu|loading\W*|show (?:more|less)|(?:hide|toggle) caption)$/i,
+  /^(?:image|photo|picture|slide) \d+ of\b/i,
+  // Credits for pictures the text no longer shows
+  /^\(?(?:photo|photograph|image|picture|illustration|graphic|video)s?(?: credit)?\s*:/i,
   // Cookie notices
   /\b(?:we|this (?:site|website)) uses? cookies\b/i,
   /\b(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences|notice))\b/i,

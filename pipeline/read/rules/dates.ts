@@ -26,7 +26,7 @@ function monthNumber(name: string): number {
   return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
 }
 
-function isoDate(year: number, month: number, day: number): string | null {
+export function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date.toISOString().slice(0, 10) : null;

@@ -1,0 +1,125 @@
+// brief.yaml: the pack's front matter and the analyst's edits, checked against the schema with
+// every problem reported at file:line:column.
+import { describe, expect, it } from 'vitest';
+import { parseOverlay } from '../../pipeline/read/overlay.js';
+
+const FILE = 'seeds/brief.yaml';
+
+const GOOD = `title: Weekly pack
+marking: OFFICIAL-SENSITIVE
+scenarios:
+  sc-1a2b3c4d: { title: "Security guarantees" }
+  merge: [[sc-1a2b3c4d, sc-5e6f7a8b]]
+  add:
+    - title: Frozen conflict
+      summary: Fighting stops along the current line without a settlement.
+      note: Analyst judgment from the pattern of talks.
+  suppress: [sc-9999aaaa]
+risks:
+  rk-12345678: { likelihood: likely, impact: high }
+  suppress: [rk-aaaaaaaa]
+  add:
+    - statement: A ceasefire could collapse within months.
+      likelihood: unlikely
+      impact: high
+      scenarios: [sc-1a2b3c4d, Frozen conflict]
+      note: Past ceasefires in the region.
+actors:
+  suppress: [Caliber.Az]
+quotes:
+  suppress: [qt-0123abcd]
+signposts:
+  suppress: [sp-4567cdef]
+`;
+
+/** "line:column message" of each diagnostic, for compact expectations. */
+function problems(text: string): string[] {
+  const { overlay, diagnostics } = parseOverlay(text, FILE);
+  expect(overlay).toBeNull();
+  for (const d of diagnostics) expect(d).toMatchObject({ file: FILE, severity: 'error', ruleId: 'overlay-schema' });
+  return diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+describe('brief.yaml', () => {
+  it('reads the front matter and the edits, ids of edits gathered apart from the operations', () => {
+    const { overlay, diagnostics } = parseOverlay(GOOD, FILE);
+    expect(diagnostics).toEqual([]);
+    expect(overlay).toMatchObject({
+      title: 'Weekly pack',
+      marking: 'OFFICIAL-SENSITIVE',
+      scenarios: {
+        edits: { 'sc-1a2b3c4d': { title: 'Security guarantees' } },
+        merge: [['sc-1a2b3c4d', 'sc-5e6f7a8b']],
+        add: [{ title: 'Frozen conflict', note: 'Analyst judgment from the pattern of talks.', confidence: 'low' }],
+        suppress: ['sc-9999aaaa'],
+      },
+      risks: {
+        edits: { 'rk-12345678': { likelihood: 'likely', impact: 'high' } },
+        add: [{ likelihood: 'unlikely', impact: 'high', scenarios: ['sc-1a2b3c4d', 'Frozen conflict'] }],
+        suppress: ['rk-aaaaaaaa'],
+      },
+      actors: { suppress: ['Caliber.Az'] },
+      quotes: { suppress: ['qt-0123abcd'] },
+      signposts: { suppress: ['sp-4567cdef'] },
+    });
+  });
+
+  it('keeps the line and column of every entry, so later warnings can name them', () => {
+    const places = parseOverlay(GOOD, FILE).overlay?.places;
+    expect(places?.file).toBe(FILE);
+    expect(places?.at['scenarios.sc-1a2b3c4d']).toEqual({ line: 4, column: 3 });
+    expect(places?.at['scenarios.merge.0.1']).toEqual({ line: 5, column: 25 });
+    expect(places?.at['scenarios.suppress.0']).toEqual({ line: 10, column: 14 });
+    expect(places?.at['risks.add.0.scenarios.1']).toEqual({ line: 18, column: 32 });
+    expect(places?.at['actors.suppress.0']).toEqual({ line: 21, column: 14 });
+  });
+
+  it('takes a single merge group written flat', () => {
+    expect(parseOverlay('scenarios:\n  merge: [sc-1a2b3c4d, sc-5e6f7a8b]\n', FILE).overlay?.scenarios?.merge).toEqual([['sc-1a2b3c4d', 'sc-5e6f7a8b']]);
+  });
+
+  it('is empty when there is no file, and keeps the existing front-matter errors', () => {
+    expect(parseOverlay(null, FILE)).toEqual({ overlay: {}, diagnostics: [] });
+    expect(problems('title: Weekly pack\nlang: 42\n')).toEqual(['2:7 lang: Invalid input: expected string, received number']);
+  });
+
+  it('reports a misspelt operation and an id that is not one, at the key', () => {
+    expect(problems('scenarios:\n  supress: [sc-9999aaaa]\n  Security guarantees: { title: x }\n')).toEqual([
+      '2:3 scenarios.supress: unknown key "supress": write merge, add, suppress or a scenario id such as sc-1a2b3c4d',
+      '3:3 scenarios.Security guarantees: unknown key "Security guarantees": write merge, add, suppress or a scenario id such as sc-1a2b3c4d',
+    ]);
+  });
+
+  it('reports an unknown field of an edit at the field, and an edit that changes nothing', () => {
+    expect(problems('scenarios:\n  sc-1a2b3c4d: { titel: x }\nrisks:\n  rk-12345678: {}\n')).toEqual([
+      '2:18 scenarios.sc-1a2b3c4d: Unrecognized key: "titel"',
+      '4:3 risks.rk-12345678: say what to change: statement, likelihood, impact or note',
+    ]);
+  });
+
+  it('reports a likelihood that is not an ICD 203 term and an impact that is not low, medium or high', () => {
+    const found = problems('risks:\n  rk-12345678:\n    likelihood: probable\n    impact: huge\n');
+    expect(found[0]).toMatch(/^3:17 risks\.rk-12345678\.likelihood: .*"roughly even chance".*"almost certain"/);
+    expect(found[1]).toMatch(/^4:13 risks\.rk-12345678\.impact: .*"low"\|"medium"\|"high"/);
+  });
+
+  it('requires an addition’s note, since it has no source sentence behind it', () => {
+    expect(problems('scenarios:\n  add:\n    - title: Frozen conflict\nrisks:\n  add:\n    - statement: Talks stall.\n      impact: high\n      note: "  "\n')).toEqual([
+      "3:7 scenarios.add.0.note: required: the analyst's basis, in a few words",
+      '6:7 risks.add.0.likelihood: required: one of almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain',
+      '8:13 risks.add.0.note: a note says why, in a few words',
+    ]);
+  });
+
+  it('reports a merge of fewer than two scenarios and malformed ids where they stand', () => {
+    expect(problems('scenarios:\n  merge:\n    - [sc-1a2b3c4d]\n    - [sc-1a2b3c4d, security]\nquotes:\n  suppress: [q-1]\n')).toEqual([
+      '3:7 scenarios.merge.0: a merge names at least two scenario ids',
+      '4:21 scenarios.merge.1.1: a scenario id such as sc-1a2b3c4d (see briefing.json)',
+      '6:14 quotes.suppress.0: a quote id such as qt-1a2b3c4d',
+    ]);
+  });
+
+  it('reports an unknown top-level key at its line', () => {
+    expect(problems('title: Weekly pack\nscenario:\n  add: []\n')).toEqual(['2:1 (top level): Unrecognized key: "scenario"']);
+  });
+});
