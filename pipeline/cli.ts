@@ -197,7 +197,7 @@ async function readSeeds(files: string[], maxBytes: number, cache: StageCache): 
 
 /** The analysis of the seeds, from the cache when the seeds, overlay, time and code are unchanged. */
 async function analyse(seeds: Seeds, overlay: Overlay, generatedAt: string, cache: StageCache): Promise<{ brief: Brief; cached: boolean }> {
-  const key = hashOf(codeFingerprint('enrich', 'model'), generatedAt, JSON.stringify(overlay), ...seeds.keys);
+  const key = hashOf(codeFingerprint('enrich', 'model', 'overlay-schema'), generatedAt, JSON.stringify(overlay), ...seeds.keys);
   const cached = await cache.get('brief', key, Brief);
   if (cached) return { brief: cached, cached: true };
   const brief = Brief.parse(enrich(seeds.sources, { overlay, generatedAt, diagnostics: seeds.diagnostics }));

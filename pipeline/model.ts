@@ -2,6 +2,7 @@
 // value can be cached as a file, inspected, and validated where it crosses a boundary.
 import { z } from 'zod';
 import type { Root } from 'mdast';
+import type { Overlay } from './overlay-schema.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -104,31 +105,99 @@ export const Likelihood = z.object({
 });
 export type Likelihood = z.infer<typeof Likelihood>;
 
-export const Impact = z.enum(['low', 'medium', 'high']);
+export const IMPACTS = ['low', 'medium', 'high'] as const;
+export const Impact = z.enum(IMPACTS);
 export type Impact = z.infer<typeof Impact>;
 
-export const Scenario = z.object({
-  id: z.string().regex(/^sc-[0-9a-f]{6,}$/),
-  title: z.string().min(1),
-  summary: z.string(),
-  sources: z.array(z.string()),
-  evidence: Evidence.min(1),
-  riskIds: z.array(z.string()),
-  confidence: Confidence,
-});
+/** Who stands behind an item: sentences of the sources, or the analyst's overlay alone. */
+export const Origin = z.enum(['sources', 'analyst']);
+export type Origin = z.infer<typeof Origin>;
+
+/** What the analyst's overlay changed in an item found in the sources. */
+export const Edit = z.enum(['title', 'summary', 'statement', 'likelihood', 'impact', 'merge']);
+export type Edit = z.infer<typeof Edit>;
+
+/** Admiralty (NATO AJP-2.1) information credibility, rating 1 best … 6 no basis; the rules are in enrich/credibility.ts. */
+export const CREDIBILITY_LABELS = {
+  1: 'confirmed by other sources',
+  2: 'probably true',
+  3: 'possibly true',
+  4: 'doubtful',
+  5: 'improbable',
+  6: 'cannot be judged',
+} as const;
+export type CredibilityRating = keyof typeof CREDIBILITY_LABELS;
+type CredibilityLabel = (typeof CREDIBILITY_LABELS)[CredibilityRating];
+const LABELS = Object.values(CREDIBILITY_LABELS) as [CredibilityLabel, ...CredibilityLabel[]];
+
+export const Credibility = z
+  .object({
+    rating: z.literal([1, 2, 3, 4, 5, 6]),
+    label: z.enum(LABELS),
+    /** Why this rating, in words a reader can check ("2 independent sources", "hedged: reportedly"). */
+    basis: z.string(),
+  })
+  .refine((c) => CREDIBILITY_LABELS[c.rating] === c.label, { message: 'the label must be the one of the rating', path: ['label'] });
+export type Credibility = z.infer<typeof Credibility>;
+
+/** The value of briefs written before credibility was assessed, and of items not yet assessed. */
+export const NOT_ASSESSED: Credibility = { rating: 6, label: CREDIBILITY_LABELS[6], basis: 'not assessed' };
+
+/**
+ * Independent sources behind an item: sources that share a `via` outlet or an author count once.
+ * 0 for an analyst's addition, and in briefs written before it was counted.
+ */
+const Corroboration = z.number().int().nonnegative().default(0);
+
+/** Fields every analysed item carries about where it comes from and how far to trust it. */
+const provenance = {
+  corroboration: Corroboration,
+  credibility: Credibility.default(NOT_ASSESSED),
+  origin: Origin.default('sources'),
+  /** The analyst's note: the basis of an addition, or the reason for an edit. */
+  note: z.string().min(1).nullable().default(null),
+  edits: z.array(Edit).default([]),
+};
+
+/** Items found in the sources cite a sentence; an analyst's addition has none and states its basis in a note. */
+function tracedOrNoted(item: { origin: Origin; evidence: readonly string[]; note: string | null }, ctx: z.RefinementCtx): void {
+  if (item.origin === 'sources' && item.evidence.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'an item found in the sources cites at least one sentence' });
+  }
+  if (item.origin === 'analyst' && item.note === null) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: "an analyst's addition has no evidence, so it states its basis in a note" });
+  }
+}
+
+export const Scenario = z
+  .object({
+    id: z.string().regex(/^sc-[0-9a-f]{6,}$/),
+    title: z.string().min(1),
+    summary: z.string(),
+    sources: z.array(z.string()),
+    evidence: Evidence,
+    riskIds: z.array(z.string()),
+    confidence: Confidence,
+    ...provenance,
+  })
+  .superRefine(tracedOrNoted);
 export type Scenario = z.infer<typeof Scenario>;
 
-export const Risk = z.object({
-  id: z.string().regex(/^rk-[0-9a-f]{6,}$/),
-  statement: z.string().min(1),
-  scenarioIds: z.array(z.string()),
-  likelihood: Likelihood,
-  impact: Impact,
-  /** Likelihood rank (1–7) × impact rank (1–3): the risk matrix cell, 1–21. */
-  score: z.number().int().min(1).max(21),
-  evidence: Evidence.min(1),
-  sources: z.array(z.string()),
-});
+export const Risk = z
+  .object({
+    id: z.string().regex(/^rk-[0-9a-f]{6,}$/),
+    statement: z.string().min(1),
+    scenarioIds: z.array(z.string()),
+    likelihood: Likelihood,
+    impact: Impact,
+    /** Likelihood rank (1–7) × impact rank (1–3): the risk matrix cell, 1–21. */
+    score: z.number().int().min(1).max(21),
+    evidence: Evidence,
+    sources: z.array(z.string()),
+    confidence: Confidence.default('low'),
+    ...provenance,
+  })
+  .superRefine(tracedOrNoted);
 export type Risk = z.infer<typeof Risk>;
 
 export const ActorKind = z.enum(['person', 'organization', 'place']);
@@ -145,6 +214,8 @@ export const Actor = z.object({
 export type Actor = z.infer<typeof Actor>;
 
 export const Quote = z.object({
+  /** `qt-` + hash of the quoted words: what the overlay names to suppress it. Absent in older briefs. */
+  id: z.string().regex(/^qt-[0-9a-f]{6,}$/).optional(),
   text: z.string().min(1),
   speaker: z.string().nullable(),
   evidence: SentenceId,
@@ -160,8 +231,16 @@ export type Statement = z.infer<typeof Statement>;
 export const KeyJudgment = Statement.extend({
   likelihood: LikelihoodTerm.nullable(),
   confidence: Confidence,
+  corroboration: Corroboration,
+  credibility: Credibility.default(NOT_ASSESSED),
 });
 export type KeyJudgment = z.infer<typeof KeyJudgment>;
+
+export const Signpost = Statement.extend({
+  /** `sp-` + hash of the text: what the overlay names to suppress it. Absent in older briefs. */
+  id: z.string().regex(/^sp-[0-9a-f]{6,}$/).optional(),
+});
+export type Signpost = z.infer<typeof Signpost>;
 
 export const Brief = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -179,23 +258,12 @@ export const Brief = z.object({
   risks: z.array(Risk),
   actors: z.array(Actor),
   quotes: z.array(Quote),
-  signposts: z.array(Statement),
+  signposts: z.array(Signpost),
   diagnostics: z.array(Diagnostic),
 });
 export type Brief = z.infer<typeof Brief>;
 
-/** The analyst's overlay, `brief.yaml` in the seeds folder. */
-export const Overlay = z
-  .object({
-    title: z.string().min(1).optional(),
-    subtitle: z.string().optional(),
-    audience: z.string().optional(),
-    marking: z.string().optional(),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 tag such as en or en-GB').optional(),
-    date: z.union([z.string(), z.date()]).optional(),
-  })
-  .strict();
-export type Overlay = z.infer<typeof Overlay>;
+export type { Overlay, OverlayPlaces } from './overlay-schema.js';
 
 /** What the enrich stage is handed besides the sources. */
 export interface EnrichContext {
@@ -218,5 +286,12 @@ export function unresolvedEvidence(brief: Brief): string[] {
     ...brief.quotes.map((x) => x.evidence),
     ...brief.signposts.flatMap((x) => x.evidence),
   ];
+  return [...new Set(cited.filter((id) => !known.has(id)))];
+}
+
+/** Every scenario or risk id the brief refers to that names no item; empty when the brief is sound. */
+export function danglingIds(brief: Brief): string[] {
+  const known = new Set([...brief.scenarios.map((s) => s.id), ...brief.risks.map((r) => r.id)]);
+  const cited = [...brief.scenarios.flatMap((s) => s.riskIds), ...brief.risks.flatMap((r) => r.scenarioIds)];
   return [...new Set(cited.filter((id) => !known.has(id)))];
 }

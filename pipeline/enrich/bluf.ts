@@ -1,13 +1,13 @@
 // Bottom line up front and key judgments: the most central sentences of all sources (LexRank:
 // PageRank over TF-IDF cosine similarity, with a light lead bias as news puts the point first),
 // chosen for diversity: no near-duplicates, spread across sources.
-import type { KeyJudgment, Scenario, Source, Statement } from '../model.js';
+import { NOT_ASSESSED, type KeyJudgment, type Scenario, type Source, type Statement } from '../model.js';
 import { isTitleCaseLine } from './actors.js';
+import { confidenceOf } from './corroboration.js';
 import { hedgedLikelihood } from './likelihood.js';
 import { endsWithColon } from './outline.js';
 import { quotedShare } from './quotes.js';
-import { speaksOfRisk } from './risks.js';
-import { confidenceOf } from './scenarios.js';
+import { speaksOfRisk } from './risk-language.js';
 import { namesCondition } from './signposts.js';
 import { similarPairs, cosine, tfidf, type Vector } from './similarity.js';
 import { wordCount } from './text.js';
@@ -204,7 +204,10 @@ export function summarize(sources: readonly Source[], scenarios: readonly Scenar
       text: c.text,
       evidence: [c.id, ...support],
       likelihood: hedgedLikelihood(c.text)?.term ?? null,
+      // One supporting sentence per other source; assess.ts weighs which of them are independent.
       confidence: confidenceOf(1 + support.length),
+      corroboration: 1 + support.length,
+      credibility: NOT_ASSESSED,
     };
   });
   return { bluf, keyJudgments };

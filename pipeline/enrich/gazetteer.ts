@@ -67,6 +67,37 @@ Kurds|Swedish|Swede|Swedes|Norwegian|Danish|Finnish|Finn|Finns|Estonian|Latvian|
 Croatian|Croat|Croats|Bosnian|Albanian|Slovenian|Moldovan|Icelandic|Scandinavian|Baltic|Balkan|Caucasian|Soviet|
 Transatlantic|Atlantic|Pacific|Mediterranean|Nordic|Latin|Persian|Ottoman|Gulf|Kremlin-backed|Pro-Russian`;
 
+/**
+ * Nationality words by the place they belong to: "Russian advances" and "Russians" speak of Russia.
+ * Only unambiguous ones: "Korean" (North or South?), "Arab", "Western" or "Gulf" name no one place.
+ */
+const NATIONALITIES: Readonly<Record<string, string>> = {
+  'United States': 'American|Americans', 'United Kingdom': 'British|Briton|Britons', England: 'English',
+  Scotland: 'Scottish|Scot|Scots', Wales: 'Welsh', Ireland: 'Irish', France: 'French', Germany: 'German|Germans',
+  Italy: 'Italian|Italians', Spain: 'Spanish|Spaniard|Spaniards', Portugal: 'Portuguese', Netherlands: 'Dutch',
+  Belgium: 'Belgian|Belgians', Switzerland: 'Swiss', Austria: 'Austrian|Austrians', Poland: 'Polish|Pole|Poles',
+  Czechia: 'Czech|Czechs', Slovakia: 'Slovak|Slovaks', Hungary: 'Hungarian|Hungarians', Romania: 'Romanian|Romanians',
+  Bulgaria: 'Bulgarian|Bulgarians', Greece: 'Greek|Greeks', Turkey: 'Turkish|Turk|Turks', Russia: 'Russian|Russians',
+  Ukraine: 'Ukrainian|Ukrainians', Belarus: 'Belarusian|Belarusians', Georgia: 'Georgian|Georgians', Armenia: 'Armenian|Armenians',
+  Azerbaijan: 'Azerbaijani|Azerbaijanis|Azeri|Azeris', Kazakhstan: 'Kazakh|Kazakhs', Uzbekistan: 'Uzbek|Uzbeks',
+  China: 'Chinese', Japan: 'Japanese', Taiwan: 'Taiwanese', Vietnam: 'Vietnamese', Thailand: 'Thai', Indonesia: 'Indonesian|Indonesians',
+  Malaysia: 'Malaysian|Malaysians', Philippines: 'Filipino|Filipinos', India: 'Indian|Indians', Pakistan: 'Pakistani|Pakistanis',
+  Bangladesh: 'Bangladeshi|Bangladeshis', Afghanistan: 'Afghan|Afghans', Iran: 'Iranian|Iranians', Iraq: 'Iraqi|Iraqis',
+  Syria: 'Syrian|Syrians', Lebanon: 'Lebanese', Israel: 'Israeli|Israelis', Palestine: 'Palestinian|Palestinians',
+  Jordan: 'Jordanian|Jordanians', 'Saudi Arabia': 'Saudi|Saudis', 'United Arab Emirates': 'Emirati|Emiratis', Qatar: 'Qatari|Qataris',
+  Yemen: 'Yemeni|Yemenis', Egypt: 'Egyptian|Egyptians', Libya: 'Libyan|Libyans', Tunisia: 'Tunisian|Tunisians',
+  Algeria: 'Algerian|Algerians', Morocco: 'Moroccan|Moroccans', Sudan: 'Sudanese', Ethiopia: 'Ethiopian|Ethiopians',
+  Kenya: 'Kenyan|Kenyans', Nigeria: 'Nigerian|Nigerians', Ghana: 'Ghanaian|Ghanaians', 'South Africa': 'South African|South Africans',
+  Canada: 'Canadian|Canadians', Mexico: 'Mexican|Mexicans', Brazil: 'Brazilian|Brazilians', Argentina: 'Argentine|Argentinian|Argentinians',
+  Chile: 'Chilean|Chileans', Colombia: 'Colombian|Colombians', Venezuela: 'Venezuelan|Venezuelans', Cuba: 'Cuban|Cubans',
+  Peru: 'Peruvian|Peruvians', Australia: 'Australian|Australians', 'New Zealand': 'New Zealander|New Zealanders',
+  Sweden: 'Swedish|Swede|Swedes', Norway: 'Norwegian|Norwegians', Denmark: 'Danish|Dane|Danes', Finland: 'Finnish|Finn|Finns',
+  Iceland: 'Icelandic|Icelanders', Estonia: 'Estonian|Estonians', Latvia: 'Latvian|Latvians', Lithuania: 'Lithuanian|Lithuanians',
+  Serbia: 'Serbian|Serb|Serbs', Croatia: 'Croatian|Croat|Croats', Bosnia: 'Bosnian|Bosnians', Albania: 'Albanian|Albanians',
+  Slovenia: 'Slovenian|Slovenians', Moldova: 'Moldovan|Moldovans', Europe: 'European|Europeans', Africa: 'African|Africans',
+  Asia: 'Asian|Asians',
+};
+
 function splitList(list: string): string[] {
   return list
     .split('|')
@@ -81,6 +112,21 @@ for (const name of [...splitList(COUNTRIES), ...splitList(CAPITALS), ...splitLis
 for (const [alias, name] of Object.entries(PLACE_ALIASES)) PLACES.set(alias.toLowerCase(), name);
 
 const DEMONYM_SET = new Set(splitList(DEMONYMS).map((s) => s.toLowerCase()));
+
+const PLACE_OF_NATIONALITY = new Map<string, string>();
+for (const [place, words] of Object.entries(NATIONALITIES)) {
+  for (const word of splitList(words)) {
+    PLACE_OF_NATIONALITY.set(word.toLowerCase(), place);
+    DEMONYM_SET.add(word.toLowerCase());
+  }
+}
+
+/** The place a nationality word speaks of ("Russian" → Russia, "Russian-occupied" → Russia), or null. */
+export function placeOfNationality(word: string): string | null {
+  const lower = word.toLowerCase();
+  // "Russian-occupied", "Iranian-backed": the nationality leads a compound adjective; "pro-Russian" names no actor.
+  return PLACE_OF_NATIONALITY.get(lower) ?? PLACE_OF_NATIONALITY.get(/^([\p{L} ]+)-\p{Ll}+$/u.exec(lower)?.[1] ?? '') ?? null;
+}
 
 /** The canonical name of a known place ("U.S." → "United States"), or null. */
 export function placeName(phrase: string): string | null {

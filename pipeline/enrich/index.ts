@@ -1,9 +1,12 @@
 // The enrich stage: Source[] + overlay → Brief. Pure: no I/O, clock or randomness; every
-// statement carries the ids of the sentences it came from.
+// statement carries the ids of the sentences it came from. The extractors run first, then the
+// analyst's overlay edits their findings, then every item is weighed on the sources behind it.
 import { SCHEMA_VERSION, type Actor, type Brief, type Diagnostic, type EnrichContext, type Source } from '../model.js';
 import { findActors } from './actors.js';
+import { assessed, groundsOf } from './assess.js';
 import { summarize } from './bluf.js';
 import { outline, type Block } from './outline.js';
+import { applyOverlay } from './overlay.js';
 import { findQuotes } from './quotes.js';
 import { findRisks, withRiskIds } from './risks.js';
 import { findScenarios } from './scenarios.js';
@@ -28,12 +31,21 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
   const actorIndex = findActors(sources);
   const { quotes, diagnostics: quoteNotes } = findQuotes(sources, actorIndex);
   const { scenarios: found, structuralIds } = findScenarios(sources, outlines);
-  const risks = findRisks(sources, outlines, found, structuralIds);
-  const scenarios = withRiskIds(found, risks);
-  const signposts = findSignposts(sources);
-  const { bluf, keyJudgments } = summarize(sources, scenarios);
+  const foundRisks = findRisks(sources, outlines, found, structuralIds);
+  const foundScenarios = withRiskIds(found, foundRisks);
+  const { bluf, keyJudgments: judged } = summarize(sources, foundScenarios);
+  const edited = applyOverlay(
+    { scenarios: foundScenarios, risks: foundRisks, actors: actorIndex.actors, quotes, signposts: findSignposts(sources) },
+    ctx.overlay,
+    sources,
+  );
+  const { actors, signposts } = edited.analysis;
+  const grounds = groundsOf(sources, actorIndex, quotes);
+  const scenarios = edited.analysis.scenarios.map((s) => assessed(s, grounds));
+  const risks = edited.analysis.risks.map((r) => assessed(r, grounds));
+  const keyJudgments = judged.map((k) => assessed(k, grounds));
 
-  const diagnostics: Diagnostic[] = [...ctx.diagnostics];
+  const diagnostics: Diagnostic[] = [...ctx.diagnostics, ...edited.diagnostics];
   for (const source of sources) {
     if (source.sentences.length === 0) {
       diagnostics.push({ file: source.path, line: 0, column: 0, severity: 'warning', ruleId: 'enrich/empty-source', message: `No sentences to analyse in ${source.path}` });
@@ -47,7 +59,7 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    title: titleOf(sources, ctx, actorIndex.actors),
+    title: titleOf(sources, ctx, actors),
     subtitle: ctx.overlay.subtitle ?? null,
     audience: ctx.overlay.audience ?? null,
     marking: ctx.overlay.marking ?? null,
@@ -58,8 +70,8 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
     keyJudgments,
     scenarios,
     risks,
-    actors: actorIndex.actors,
-    quotes,
+    actors,
+    quotes: edited.analysis.quotes,
     signposts,
     diagnostics,
   };

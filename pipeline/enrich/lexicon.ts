@@ -139,22 +139,69 @@ export const RISK_HEADING_WORDS: readonly string[] = [
   'concerns', 'vulnerabilities', 'downside', 'downsides', 'pitfalls', 'obstacles', 'hurdles', 'headwinds',
 ];
 
-/** Regular-expression sources for sentences that speak of a risk. */
-export const RISK_CUES: readonly string[] = [
-  '\\brisks?\\b', '\\brisky\\b', '\\bthreat(?:s|en|ens|ened|ening)?\\b', '\\bescalat\\w*', '\\bprovok\\w*',
-  '\\bprovocat\\w*', '\\bwarn\\w*', '\\bconcern(?:s|ed)?\\b', '\\bunsustainable\\b', '\\blosses\\b',
-  '\\brefus\\w* to (?:negotiate|talk|engage|discuss)', '\\bno interest in (?:negotiat|talk|discuss)\\w*',
-  '\\bdanger\\w*', '\\bvulnerab\\w*', '\\bjeopardi[sz]\\w*', '\\bundermin\\w*', '\\bdestabili[sz]\\w*',
-  '\\bbacklash\\b', '\\bcollapse\\b', '\\bshortfall\\w*', '\\bshortages?\\b', '\\bfears?\\b', '\\bfeared\\b',
-  '\\bdisrupt\\w*', '\\bretaliat\\w*', '\\bsetbacks?\\b', '\\bstrain\\w*', '\\bdeteriorat\\w*', '\\bcrisis\\b',
-  '\\bdefault\\w*', '\\brecession\\b', '\\bsensitivit\\w*', '\\bvolatil\\w*', '\\bfragil\\w*',
-  '\\bbreach\\w*', '\\bflood\\w*', '\\boutages?\\b', '\\bcontagion\\b', '\\bspill\\s?over\\b',
+/**
+ * Regular-expression sources of risk cues, by what they do in a sentence (see risk-language.ts):
+ * harm names a harmful event or outcome; frame names a risk and points at what is at stake;
+ * mood names a state of unease, which is context until a harm or a consequence comes with it.
+ */
+export const RISK_CUES: Readonly<Record<'harm' | 'frame' | 'mood', readonly string[]>> = {
+  harm: [
+    '\\bescalat\\w*', '\\bprovok\\w*', '\\bprovocat\\w*', '\\bunsustainable\\b', '\\blosses\\b',
+    '\\brefus\\w* to (?:negotiate|talk|engage|discuss)', '\\bno interest in (?:negotiat|talk|discuss)\\w*',
+    '\\bjeopardi[sz]\\w*', '\\bundermin\\w*', '\\bdestabili[sz]\\w*', '\\bbacklash\\b', '\\bcollapse\\b',
+    '\\bshortfall\\w*', '\\bshortages?\\b', '\\bdisrupt\\w*', '\\bretaliat\\w*', '\\bsetbacks?\\b',
+    '\\bdeteriorat\\w*', '\\bcrisis\\b', '\\bdefault\\w*', '\\brecession\\b', '\\bbreach\\w*', '\\bflood\\w*',
+    '\\boutages?\\b', '\\bcontagion\\b', '\\bspill\\s?over\\b',
+  ],
+  frame: [
+    // "risk management", "risk appetite", "risk-free": a practice or a measure, not a risk.
+    '\\brisks?\\b(?![-\\s]+(?:appetite|management|assessments?|premi\\w+|models?|officers?|managers?|free|averse|aversion|committees?|profiles?|ratings?|weight\\w*))',
+    '\\brisky\\b', '\\bthreat(?:s|en|ens|ened|ening)?\\b', '\\bdanger\\w*', '\\bwarn\\w*', '\\bconcern(?:s|ed)?\\b',
+    '\\bfears?\\b', '\\bfeared\\b', '\\bvulnerab\\w*',
+  ],
+  mood: [
+    '\\bsensitivit\\w*', '\\bvolatil\\w*', '\\bfragil\\w*', '\\bstrain\\w*', '\\btense\\b', '\\btensions?\\b',
+    '\\buncertain\\w*', '\\binstabilit\\w*', '\\bunstable\\b', '\\bprecarious\\b', '\\bturmoil\\b',
+  ],
+};
+
+/** Verbs of harm: after a hedging modal they state a risk ("could fail", "might be overwhelmed"). */
+export const HARM_VERBS: readonly string[] = [
+  'fail\\w*', 'collaps\\w*', 'crash\\w*', 'plung\\w*', 'slump\\w*', 'worsen\\w*', 'spiral\\w*', 'derail\\w*',
+  'stall\\w*', 'erupt\\w*', 'overwhelm\\w*', 'default\\w*', 'escalat\\w*', 'spread\\w*', 'breach\\w*',
+  'disrupt\\w*', 'damag\\w*', 'hurt\\w*', 'lose', 'lost', 'losing', 'cost\\w*', 'delay\\w*', 'undermin\\w*',
+  'jeopardi[sz]\\w*', 'harm\\w*', 'kill\\w*', 'destroy\\w*', 'cripple\\w*', 'paraly[sz]\\w*', 'halt\\w*',
+  'wipe\\w* out', 'shut\\w* down', 'flood\\w*', 'provok\\w*', 'backfire\\w*', 'unravel\\w*',
 ];
 
 /** Words that, just before a risk cue, turn it into a mitigation ("reduce the risk", "without provoking"). */
 export const MITIGATION_WORDS: ReadonlySet<string> = new Set(
-  'reduce reduces reducing reduced lower lowers lowering mitigate mitigates mitigating avoid avoids avoiding avoided without prevent prevents preventing prevented limit limits limiting ease eases easing defuse defusing minimise minimize minimising minimizing curb curbing'.split(' '),
+  `reduce reduces reducing reduced lower lowers lowering mitigate mitigates mitigating avoid avoids avoiding
+  avoided without prevent prevents preventing prevented limit limits limiting ease eases easing defuse
+  defusing minimise minimize minimising minimizing curb curbing allay allays allayed allaying dispel
+  dispels dispelled dismiss dismisses dismissed downplay downplays downplayed patch patches patched
+  fix fixes fixed resolve resolves resolved address addresses addressed`
+    .split(/\s+/)
+    .filter(Boolean),
 );
+
+/** Words that, after a risk cue in its clause, say it has passed ("fears eased", "the threat receded"). */
+export const RELIEF_WORDS: ReadonlySet<string> = new Set(
+  `eased eases easing receded recedes receding subsided subsides abated abates faded fades passed
+  diminished dissipated lifted vanished`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * What sets the scene for a sentence's claim rather than making it (regular-expression sources):
+ * a leading subordinate clause, an "amid" phrase, and the object of a verb of explanation.
+ */
+export const BACKGROUND_PATTERNS: readonly string[] = [
+  '^(?:as|although|though|despite|in spite of|given|while|whereas|even as|with|amid|amidst)\\b[^,]*,',
+  '\\bamid(?:st)?\\b[^,;]*',
+  '\\b(?:reflects?|reflected|reflecting|stems? from|stemmed from|(?:is|was|are|were) driven by|against the backdrop of|in the wake of)\\b[^;]*',
+];
 
 /** What is at stake, from most to least severe; the first tier a statement matches sets its impact. */
 export const IMPACT_CUES: Readonly<Record<'high' | 'medium', readonly string[]>> = {
@@ -203,3 +250,23 @@ export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(['inc', 'inc.', 'ltd'
 
 /** Prepositions after which an unknown single name is most likely a place ("in Kherson"). */
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'across', 'outside', 'inside', 'around', 'throughout', 'towards']);
+
+/** Bylines that name no one: two stories under them are not by the same author. */
+export const GENERIC_BYLINES: ReadonlySet<string> = new Set([
+  'staff', 'staff writer', 'staff writers', 'staff reporter', 'our correspondent', 'editorial board', 'the editorial board',
+  'editors', 'agencies', 'newsroom', 'news desk', 'web desk', 'admin', 'reporters', 'wire services',
+]);
+
+/** Words that turn a statement round ("not", "denied"; every "-n't" too): near-identical sentences that differ in them disagree. */
+export const NEGATORS: ReadonlySet<string> = new Set(
+  'not no never none nobody nothing neither nor cannot deny denies denied denying'
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Regular-expression sources for a source's own doubt about what it reports. */
+export const DOUBT_CUES: readonly string[] = [
+  '\\breportedly\\b', '\\balleged(?:ly)?\\b', '\\bpurported(?:ly)?\\b', '\\bsupposedly\\b', '\\bunconfirmed\\b',
+  '\\bunverified\\b', '\\brumou?r\\w*', '\\bspeculat\\w*', '\\b(?:could|can|has|have|had)\\s+not\\s+(?:been\\s+|be\\s+)?(?:independently\\s+)?(?:verified|confirmed)\\b',
+  '\\b(?:is|are|was|were)\\s+said\\s+to\\b', '\\b(?:unnamed|anonymous)\\s+sources?\\b', '\\bunsubstantiated\\b',
+];

@@ -1,7 +1,7 @@
 // Names in one tagged sentence: runs of capitalised words (wink-nlp PROPN plus title and
 // organisation words), split into a role and a name, with a first guess at the kind of actor.
 import type { ActorKind } from '../model.js';
-import { isDemonym, placeName } from './gazetteer.js';
+import { isDemonym, placeName, placeOfNationality } from './gazetteer.js';
 import {
   EVENT_WORDS,
   HONORIFICS,
@@ -112,7 +112,8 @@ export function classifyWords(raw: readonly string[]): Classified | null {
   if (words.length === 0) return null;
   if (words.some((w) => EVENT_WORDS.has(lower(w)))) return null;
   const joined = words.join(' ');
-  const place = placeName(joined);
+  // A nationality on its own ("Russian advances") speaks of its country.
+  const place = placeName(joined) ?? placeOfNationality(joined);
   if (place) return { name: place, kind: 'place', role: null, inner: [], strong: true };
   if (words.length === 1 && isDemonym(joined)) return null;
   if (words.every((w) => isTitle(w) || !isCapitalized(w))) return null;
@@ -127,7 +128,7 @@ export function classifyWords(raw: readonly string[]): Classified | null {
   if (rest.length > 0 && prefix.some(isTitle) && !ORG_WORDS.has(lower(prefix[prefix.length - 1] ?? ''))) {
     const inner: InnerName[] = [];
     for (const w of prefix) {
-      const p = placeName(w);
+      const p = placeName(w) ?? placeOfNationality(w);
       if (p) inner.push({ name: p, kind: 'place' });
       else if (isAcronym(w)) inner.push({ name: w, kind: 'organization' });
     }
@@ -138,12 +139,15 @@ export function classifyWords(raw: readonly string[]): Classified | null {
   if (words.some((w) => ORG_WORDS.has(lower(w)))) return { name: joined, kind: 'organization', role: null, inner: [], strong: true };
   if (words.length > 1 && PLACE_WORDS.has(last)) return { name: joined, kind: 'place', role: null, inner: [], strong: true };
   if (words.length === 1 && isAcronym(joined)) return { name: joined, kind: 'organization', role: null, inner: [], strong: true };
-  // A nationality before a name ("Ukrainian Zelenskyy") qualifies it; drop it.
-  while (words.length > 1 && isDemonym(words[0] ?? '')) words.shift();
+  // A nationality before a name ("Ukrainian Zelenskyy") qualifies it: a mention of the country, not part of the name.
+  const qualifiers: InnerName[] = [];
+  while (words.length > 1 && isDemonym(words[0] ?? '')) {
+    const country = placeOfNationality(words.shift() ?? '');
+    if (country) qualifiers.push({ name: country, kind: 'place' });
+  }
   const name = words.join(' ');
-  if (honorific) return { name, kind: 'person', role: null, inner: [], strong: true };
-  if (words.length > 1) return { name, kind: 'person', role: null, inner: [], strong: true };
-  return { name, kind: null, role: null, inner: [], strong: false };
+  if (honorific || words.length > 1) return { name, kind: 'person', role: null, inner: qualifiers, strong: true };
+  return { name, kind: null, role: null, inner: qualifiers, strong: false };
 }
 
 /** A lower-case role just before a name: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman". */
@@ -188,6 +192,9 @@ export function namesInSentence(tokens: readonly Token[]): NameMention[] {
   let i = 0;
   while (i < tokens.length) {
     if (!isNameToken(tokens, i)) {
+      // "Russian-occupied territory" is not a name, but it speaks of Russia.
+      const country = /-/.test(tokens[i]?.value ?? '') ? placeOfNationality(tokens[i]?.value ?? '') : null;
+      if (country) chunks.push({ start: i, end: i, classified: { name: country, kind: 'place', role: null, inner: [], strong: true } });
       i++;
       continue;
     }

@@ -4,6 +4,7 @@
 //   "Q2."  right after a quote with a speaker and no attribution of its own: the same speaker.
 import type { Diagnostic, Quote, Sentence, Source } from '../model.js';
 import type { ActorIndex } from './actors.js';
+import { contentId } from './ids.js';
 import { SPEECH_VERBS } from './lexicon.js';
 
 interface Span {
@@ -182,7 +183,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         if (speaker) unitSpeaker = speaker;
         const at = unit.offsets.findLastIndex((o) => o <= span.start);
         const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
-        if (sentence) pending.push({ text: inner, speaker, evidence: sentence.id });
+        if (sentence) pending.push({ id: contentId('qt', inner), text: inner, speaker, evidence: sentence.id });
       });
       const hasOwnAttribution = pending.some((q) => q.speaker !== null) || saysSomething(unit.text, found);
       for (const q of pending) {

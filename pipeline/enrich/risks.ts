@@ -1,13 +1,15 @@
-// Risks: the items and sentences of risk sections, and sentences elsewhere that speak of a risk;
-// each with likelihood (its own hedging), impact (what is at stake), links to the scenarios it
-// speaks of, and near-duplicates across sources merged.
+// Risks: the items and sentences of risk sections, and sentences elsewhere that state a risk
+// (risk-language.ts says when); each with likelihood (its own hedging), impact (what is at stake),
+// links to the scenarios it speaks of, and near-duplicates across sources merged.
 import type { Risk, Scenario, Source } from '../model.js';
 import { contentId } from './ids.js';
-import { MITIGATION_WORDS, RISK_CUES, RISK_HEADING_WORDS } from './lexicon.js';
+import { foundInSources } from './corroboration.js';
+import { RISK_HEADING_WORDS } from './lexicon.js';
 import { impactOf, impactRank, likelihoodRank, riskLikelihood } from './likelihood.js';
 import { endsWithColon, sectionBody, type Block } from './outline.js';
+import { speaksOfRisk } from './risk-language.js';
 import { cosine, nearDuplicateGroups, overlap, termSet, tfidf } from './similarity.js';
-import { wordCount, words } from './text.js';
+import { negated, shorterFirst, wordCount, words } from './text.js';
 
 interface RiskDraft {
   statement: string;
@@ -16,26 +18,12 @@ interface RiskDraft {
 }
 
 const MIN_WORDS = 4;
-/** How many words before a cue a mitigation reaches: "reduce the risk of retaliation". */
-const MITIGATION_REACH = 5;
 const DUPLICATE = 0.8;
 const LINK_COSINE = 0.35;
-const CUE_PATTERN = new RegExp(RISK_CUES.join('|'), 'gi');
 
 function isRiskHeading(text: string): boolean {
   const ws = new Set(words(text));
   return RISK_HEADING_WORDS.some((w) => ws.has(w));
-}
-
-/** True when the sentence names a risk that no nearby word mitigates ("reduce the risk", "without provoking"). */
-export function speaksOfRisk(text: string): boolean {
-  for (const m of text.matchAll(CUE_PATTERN)) {
-    // A capitalised cue inside a sentence is part of a name ("International Crisis Group").
-    if (m.index > 0 && /^\p{Lu}/u.test(m[0])) continue;
-    const before = words(text.slice(Math.max(0, m.index - 80), m.index)).slice(-MITIGATION_REACH);
-    if (!before.some((w) => MITIGATION_WORDS.has(w))) return true;
-  }
-  return false;
 }
 
 function usable(text: string): boolean {
@@ -59,13 +47,19 @@ function sectionDrafts(blocks: readonly Block[], sourceId: string): RiskDraft[] 
   return drafts;
 }
 
+/** Near-identical statements are one risk, unless one says the other's opposite ("will" / "will not"). */
 function merge(drafts: readonly RiskDraft[]): RiskDraft[] {
+  const sides = [drafts.filter((d) => !negated(d.statement)), drafts.filter((d) => negated(d.statement))];
+  return sides.flatMap((side) => mergeSide(side));
+}
+
+function mergeSide(drafts: readonly RiskDraft[]): RiskDraft[] {
   return nearDuplicateGroups(
     drafts.map((d) => d.statement),
     DUPLICATE,
   ).map((group) => {
     const members = group.map((i) => drafts[i] as RiskDraft);
-    const lead = members[0] as RiskDraft;
+    const lead = [...members].sort((a, b) => shorterFirst(a.statement, b.statement))[0] as RiskDraft;
     return {
       statement: lead.statement,
       ids: [...new Set(members.flatMap((m) => m.ids))],
@@ -126,6 +120,7 @@ export function findRisks(
       score: likelihoodRank(likelihood.term) * impactRank(impact),
       evidence: draft.ids,
       sources: draft.sourceIds,
+      ...foundInSources(draft.sourceIds),
     };
   });
   const first = (r: Risk): number => order.get(r.evidence[0] ?? '') ?? 0;

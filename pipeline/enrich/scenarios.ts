@@ -1,12 +1,13 @@
 // Scenarios: from structure (the items under a heading naming scenarios/options/outcomes) and from
 // language ("outcomes, including X and Y", "the possibility of X"), merged across sources by wording.
-import type { Confidence, Scenario, Source } from '../model.js';
+import type { Scenario, Source } from '../model.js';
+import { foundInSources } from './corroboration.js';
 import { contentId } from './ids.js';
 import { ENUMERATION_CUES, SCENARIO_HEADING_WORDS, SCENARIO_NOUNS, SCENARIO_PHRASES, SCENARIO_WRAPPERS } from './lexicon.js';
 import { tag } from './nlp.js';
 import { endsWithColon, sectionBody, type Block } from './outline.js';
 import { overlap, termSet } from './similarity.js';
-import { capitalize, terms, words } from './text.js';
+import { capitalize, shorterFirst, terms, words } from './text.js';
 
 export interface ScenarioDraft {
   title: string;
@@ -204,8 +205,10 @@ export function similarTitles(a: string, b: string): boolean {
   return similarTerms(termSet(a), termSet(b));
 }
 
-export function confidenceOf(sourceCount: number): Confidence {
-  return sourceCount >= 3 ? 'high' : sourceCount === 2 ? 'moderate' : 'low';
+/** The draft that names a merged scenario: a source's own label before running text, then the shortest wording. */
+function leadOf(drafts: readonly ScenarioDraft[]): ScenarioDraft {
+  const labels = drafts.filter((d) => d.structural);
+  return [...(labels.length > 0 ? labels : drafts)].sort((a, b) => shorterFirst(a.title, b.title))[0] as ScenarioDraft;
 }
 
 interface Cluster {
@@ -247,7 +250,7 @@ export function mergeScenarios(drafts: readonly ScenarioDraft[], sources: readon
   }
 
   const scenarios = clusters.map((cluster) => {
-    const lead = cluster.drafts[0] as ScenarioDraft;
+    const lead = leadOf(cluster.drafts);
     const sourceIds = [...new Set([...cluster.drafts.map((d) => d.sourceId), ...cluster.extra.map((e) => e.sourceId)])];
     sourceIds.sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0));
     const evidence = [...new Set([...cluster.drafts.flatMap((d) => d.ids), ...cluster.extra.map((e) => e.id)])];
@@ -260,7 +263,7 @@ export function mergeScenarios(drafts: readonly ScenarioDraft[], sources: readon
       sources: sourceIds,
       evidence,
       riskIds: [],
-      confidence: confidenceOf(sourceIds.length),
+      ...foundInSources(sourceIds),
     };
     return scenario;
   });

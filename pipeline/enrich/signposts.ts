@@ -1,5 +1,6 @@
 // Signposts: the conditions that decide which way things go ("will depend on", "unless", "once …").
-import type { Source, Statement } from '../model.js';
+import type { Signpost, Source, Statement } from '../model.js';
+import { contentId } from './ids.js';
 import { SIGNPOST_CUES } from './lexicon.js';
 import { nearDuplicateGroups } from './similarity.js';
 import { wordCount } from './text.js';
@@ -13,7 +14,7 @@ export function namesCondition(text: string): boolean {
 }
 
 /** Every sentence naming a condition, near-duplicates across sources merged into one with all evidence. */
-export function findSignposts(sources: readonly Source[]): Statement[] {
+export function findSignposts(sources: readonly Source[]): Signpost[] {
   const found: Statement[] = [];
   for (const source of sources) {
     for (const s of source.sentences) {
@@ -26,6 +27,7 @@ export function findSignposts(sources: readonly Source[]): Statement[] {
     DUPLICATE,
   ).map((group) => {
     const members = group.map((i) => found[i] as Statement);
-    return { text: members[0]?.text ?? '', evidence: members.flatMap((m) => m.evidence) };
+    const text = members[0]?.text ?? '';
+    return { id: contentId('sp', text), text, evidence: members.flatMap((m) => m.evidence) };
   });
 }

@@ -68,16 +68,14 @@ const MIN_POSTINGS_CAP = 64;
 /** Common terms add little to a cosine: an estimate this close to the floor is worth measuring. */
 const ESTIMATE_MARGIN = 0.75;
 
-/**
- * Pairs of vectors whose cosine may reach `floor`, with their exact cosine; `onPair(i, j, sim)` is
- * called once per such pair, i < j. Dot products are accumulated through an inverted index instead
- * of comparing every pair. In a large corpus a term found in more than 5 % of the texts (low IDF,
- * little weight) is left out of that first estimate, which keeps the work near linear; pairs whose
- * estimate comes near the floor are then measured exactly.
- */
-export function similarPairs(vectors: readonly Vector[], floor: number, onPair: (i: number, j: number, sim: number) => void): void {
-  const cap = Math.max(MIN_POSTINGS_CAP, Math.ceil(vectors.length * COMMON_TERM_SHARE));
-  const postings: Array<{ docs: number[]; weights: number[] }> = [];
+interface Postings {
+  docs: number[];
+  weights: number[];
+}
+
+/** An inverted index: for each term, the vectors holding it (ascending) and its weight in each. */
+function postingsOf(vectors: readonly Vector[]): Postings[] {
+  const postings: Postings[] = [];
   vectors.forEach((v, i) => {
     v.terms.forEach((t, k) => {
       const list = (postings[t] ??= { docs: [], weights: [] });
@@ -85,33 +83,71 @@ export function similarPairs(vectors: readonly Vector[], floor: number, onPair: 
       list.weights.push(v.weights[k] as number);
     });
   });
-  const dot = new Float64Array(vectors.length);
-  const touched: number[] = [];
-  vectors.forEach((v, i) => {
-    for (let m = 0; m < v.terms.length; m++) {
-      const list = postings[v.terms[m] as number];
-      if (!list || list.docs.length > cap) continue;
-      const w = v.weights[m] as number;
-      const { docs, weights } = list;
-      for (let k = docs.length - 1; k >= 0; k--) {
-        const j = docs[k] as number;
-        if (j <= i) break;
-        if (dot[j] === 0) touched.push(j);
-        dot[j] = (dot[j] as number) + w * (weights[k] as number);
-      }
+  return postings;
+}
+
+/** Dot products being accumulated, by indexed vector, and which of them are non-zero. */
+interface Scratch {
+  dot: Float64Array;
+  touched: number[];
+}
+
+/**
+ * Calls `onMatch(j, sim)` for every indexed vector j > `after` whose cosine with `v` reaches
+ * `floor`: dot products are first estimated through the postings of the terms that are not
+ * common, and only estimates near the floor are measured exactly.
+ */
+function matchesOf(v: Vector, indexed: readonly Vector[], postings: readonly Postings[], cap: number, after: number, floor: number, scratch: Scratch, onMatch: (j: number, sim: number) => void): void {
+  const { dot, touched } = scratch;
+  for (let m = 0; m < v.terms.length; m++) {
+    const list = postings[v.terms[m] as number];
+    if (!list || list.docs.length > cap) continue;
+    const w = v.weights[m] as number;
+    const { docs, weights } = list;
+    for (let k = docs.length - 1; k >= 0; k--) {
+      const j = docs[k] as number;
+      if (j <= after) break;
+      if (dot[j] === 0) touched.push(j);
+      dot[j] = (dot[j] as number) + w * (weights[k] as number);
     }
-    touched.sort((a, b) => a - b);
-    for (const j of touched) {
-      const estimate = dot[j] as number;
-      dot[j] = 0;
-      const other = vectors[j];
-      if (other && estimate >= floor * ESTIMATE_MARGIN) {
-        const sim = cosine(v, other);
-        if (sim >= floor) onPair(i, j, sim);
-      }
+  }
+  touched.sort((a, b) => a - b);
+  for (const j of touched) {
+    const estimate = dot[j] as number;
+    dot[j] = 0;
+    const other = indexed[j];
+    if (other && estimate >= floor * ESTIMATE_MARGIN) {
+      const sim = cosine(v, other);
+      if (sim >= floor) onMatch(j, sim);
     }
-    touched.length = 0;
-  });
+  }
+  touched.length = 0;
+}
+
+/** How many texts a term may be in and still propose pairs: common terms have low IDF and little weight. */
+function commonTermCap(size: number): number {
+  return Math.max(MIN_POSTINGS_CAP, Math.ceil(size * COMMON_TERM_SHARE));
+}
+
+/**
+ * Pairs of vectors whose cosine reaches `floor`, with their exact cosine; `onPair(i, j, sim)` is
+ * called once per such pair, i < j. Dot products are accumulated through an inverted index instead
+ * of comparing every pair, and common terms are left out of that first estimate, which keeps the
+ * work near linear.
+ */
+export function similarPairs(vectors: readonly Vector[], floor: number, onPair: (i: number, j: number, sim: number) => void): void {
+  const postings = postingsOf(vectors);
+  const cap = commonTermCap(vectors.length);
+  const scratch: Scratch = { dot: new Float64Array(vectors.length), touched: [] };
+  vectors.forEach((v, i) => matchesOf(v, vectors, postings, cap, i, floor, scratch, (j, sim) => onPair(i, j, sim)));
+}
+
+/** Like similarPairs, but only pairs of a query and a target (vectors of one model): `onPair(q, t, sim)`. */
+export function crossPairs(queries: readonly Vector[], targets: readonly Vector[], floor: number, onPair: (q: number, t: number, sim: number) => void): void {
+  const postings = postingsOf(targets);
+  const cap = commonTermCap(queries.length + targets.length);
+  const scratch: Scratch = { dot: new Float64Array(targets.length), touched: [] };
+  queries.forEach((v, q) => matchesOf(v, targets, postings, cap, -1, floor, scratch, (t, sim) => onPair(q, t, sim)));
 }
 
 /** Shared terms over the smaller set: 1 when one wording contains the other ("buffer zone" in "a buffer zone under UN control"). */

@@ -1,5 +1,5 @@
 // Word-level helpers shared by the extractors: splitting, light stemming, content terms.
-import { STOP_WORDS } from './lexicon.js';
+import { NEGATORS, STOP_WORDS } from './lexicon.js';
 
 /** Words of a text, lower-cased, typographic apostrophes folded, possessive "'s" dropped. */
 export function words(text: string): string[] {
@@ -65,4 +65,18 @@ export function wordCount(text: string): number {
 /** Upper-cases the first letter. */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** True when a sentence is turned round an odd number of times ("not", "never", "denied", "-n't"). */
+export function negated(text: string): boolean {
+  return words(text).filter((w) => NEGATORS.has(w) || w.endsWith("n't")).length % 2 === 1;
+}
+
+/**
+ * Orders wordings shortest first, then alphabetically: the choice among near-identical wordings
+ * then depends on their content alone, never on the order of the sources, so ids made from the
+ * chosen wording stay put when sources are added or renamed.
+ */
+export function shorterFirst(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,8 +1,10 @@
-// The analyst's overlay, brief.yaml: parsed with positions so every problem names file:line.
-import { LineCounter, parseDocument } from 'yaml';
-import { Overlay, type Diagnostic } from '../model.js';
+// The analyst's overlay, brief.yaml: parsed with positions so every problem names file:line, and
+// the place of every entry kept with the overlay, so enrich can say where an unmatched edit stands.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../model.js';
+import { OVERLAY_FILE, Overlay, placeOf, type OverlayPlaces, type Place } from '../overlay-schema.js';
 
-export const OVERLAY_FILE = 'brief.yaml';
+export { OVERLAY_FILE };
 
 export interface OverlayResult {
   /** null when the file is invalid: the build must stop rather than guess. */
@@ -10,9 +12,46 @@ export interface OverlayResult {
   diagnostics: Diagnostic[];
 }
 
-function at(file: string, lines: LineCounter, offset: number | undefined, message: string, ruleId: string): Diagnostic {
-  const { line, col } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
-  return { file, line, column: col, severity: 'error', ruleId, message };
+function error(file: string, place: Place | undefined, message: string, ruleId: string): Diagnostic {
+  return { file, line: place?.line ?? 1, column: place?.column ?? 1, severity: 'error', ruleId, message };
+}
+
+interface Places {
+  /** Where each entry's key, or each list item, starts: where an entry is named. */
+  entries: Record<string, Place>;
+  /** Where a wrong value is pointed at: a scalar where it stands, a list or map at its key. */
+  values: Record<string, Place>;
+}
+
+/** Entries and list items by dotted YAML path ("risks.add.0.scenarios.1"). */
+function placesOf(contents: unknown, lines: LineCounter): Places {
+  const places: Places = { entries: {}, values: {} };
+  const mark = (into: Record<string, Place>, path: string, node: unknown): void => {
+    const offset = (node as { range?: [number, number, number] | null } | null)?.range?.[0];
+    if (offset === undefined) return;
+    const { line, col } = lines.linePos(offset);
+    into[path] = { line, column: col };
+  };
+  const visit = (node: unknown, path: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const child = path ? `${path}.${key}` : key;
+        mark(places.entries, child, pair.key);
+        mark(places.values, child, isScalar(pair.value) ? pair.value : pair.key);
+        visit(pair.value, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const child = path ? `${path}.${i}` : String(i);
+        mark(places.entries, child, item);
+        mark(places.values, child, item);
+        visit(item, child);
+      });
+    }
+  };
+  visit(contents, '');
+  return places;
 }
 
 /** Parses and validates brief.yaml; `text` null means there is no overlay, which is fine. */
@@ -23,25 +62,26 @@ export function parseOverlay(text: string | null, file: string): OverlayResult {
   if (document.errors.length > 0) {
     return {
       overlay: null,
-      diagnostics: document.errors.map((e) => at(file, lines, e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`, 'overlay-yaml')),
+      diagnostics: document.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return error(file, { line, column: col }, `not valid YAML: ${e.message.split('\n')[0]}`, 'overlay-yaml');
+      }),
     };
   }
+  const { entries, values } = placesOf(document.contents, lines);
   const parsed = Overlay.safeParse(document.toJS() ?? {});
-  if (parsed.success) return { overlay: parsed.data, diagnostics: [] };
+  if (parsed.success) {
+    const places: OverlayPlaces = { file, at: entries };
+    return { overlay: { ...parsed.data, places }, diagnostics: [] };
+  }
   return {
     overlay: null,
     diagnostics: parsed.error.issues.map((issue) => {
-      const node = document.getIn(issue.path.filter((p): p is string | number => typeof p !== 'symbol'), true) as
-        | { range?: [number, number, number] }
-        | undefined;
+      // An unknown key is named in `keys`, under the object's path, and pointed at where it is written.
+      const unknown = issue.code === 'unrecognized_keys';
+      const path = unknown ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
       const key = issue.path.join('.') || '(top level)';
-      const offset = node?.range?.[0] ?? (issue.code === 'unrecognized_keys' ? unknownKeyOffset(document, issue.keys) : undefined);
-      return at(file, lines, offset, `${key}: ${issue.message}`, 'overlay-schema');
+      return error(file, placeOf(unknown ? entries : values, path), `${key}: ${issue.message}`, 'overlay-schema');
     }),
   };
-}
-
-function unknownKeyOffset(document: ReturnType<typeof parseDocument>, keys: readonly string[]): number | undefined {
-  const contents = document.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
-  return contents?.items?.find((pair) => keys.includes(String(pair.key?.value)))?.key?.range?.[0];
 }

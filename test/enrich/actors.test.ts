@@ -100,6 +100,22 @@ describe('actors', () => {
     expect(findActors([source]).actors.find((a) => a.name === 'Ohio')?.mentions).toBe(1);
   });
 
+  it('counts a nationality as a mention of its country: alone, in a role, and leading a compound', () => {
+    const source = article(
+      'gas-wire',
+      'Russian President Vladimir Putin met German officials in Moscow.',
+      'Russian-backed forces shelled the town. Russia denied the report. Pro-Russian groups rallied in Odesa.',
+      'South African miners joined the protest.',
+    );
+    const { actors: found } = findActors([source]);
+    const named = (name: string) => found.find((a) => a.name === name);
+    expect(named('Russia')).toMatchObject({ kind: 'place', mentions: 3, evidence: ['gas-wire:s1', 'gas-wire:s2', 'gas-wire:s3'] });
+    expect(named('Germany')).toMatchObject({ kind: 'place', mentions: 1 });
+    expect(named('South Africa')).toMatchObject({ kind: 'place', mentions: 1 });
+    expect(named('Vladimir Putin')?.role).toBe('Russian President');
+    expect(found.filter((a) => /^(?:Russian|German|South African|Pro-Russian)$/.test(a.name))).toEqual([]);
+  });
+
   it('tells title-case lines from sentences', () => {
     expect(isTitleCaseLine('Security Guarantees for Allies:')).toBe(true);
     expect(isTitleCaseLine('Senator Maria Lopez leads in Ohio.')).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findActors } from '../../pipeline/enrich/actors.js';
+import { contentId } from '../../pipeline/enrich/ids.js';
 import { findQuotes, quotedShare } from '../../pipeline/enrich/quotes.js';
 import type { Source } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
@@ -13,7 +14,8 @@ describe('quotes', () => {
     const { quotes } = quotesOf(
       article('fed', '"We are prepared to adjust the stance of policy as appropriate," Fed Chair Jerome Powell said on Wednesday.'),
     );
-    expect(quotes).toEqual([{ text: 'We are prepared to adjust the stance of policy as appropriate', speaker: 'Jerome Powell', evidence: 'fed:s1' }]);
+    const text = 'We are prepared to adjust the stance of policy as appropriate';
+    expect(quotes).toEqual([{ id: contentId('qt', text), text, speaker: 'Jerome Powell', evidence: 'fed:s1' }]);
   });
 
   it('X added: "Q" takes the canonical name of a surname', () => {
@@ -101,7 +103,7 @@ describe('quotes', () => {
         '“Nobody in this town can afford a house any more.”',
       ),
     );
-    expect(quotes).toEqual([{ text: 'Nobody in this town can afford a house any more.', speaker: null, evidence: 'econ:s3' }]);
+    expect(quotes).toEqual([{ id: expect.stringMatching(/^qt-[0-9a-f]{8}$/), text: 'Nobody in this town can afford a house any more.', speaker: null, evidence: 'econ:s3' }]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'seeds/econ.md', severity: 'info', ruleId: 'enrich/quote-unattributed', line: 3 });
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { outline } from '../../pipeline/enrich/outline.js';
-import { findRisks, speaksOfRisk, withRiskIds } from '../../pipeline/enrich/risks.js';
+import { speaksOfRisk } from '../../pipeline/enrich/risk-language.js';
+import { findRisks, withRiskIds } from '../../pipeline/enrich/risks.js';
 import { findScenarios } from '../../pipeline/enrich/scenarios.js';
 import type { Source } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
@@ -96,6 +97,23 @@ describe('risks', () => {
     expect(risks).toHaveLength(1);
     expect(risks[0]?.sources).toEqual(['wire', 'paper']);
     expect(risks[0]?.evidence).toEqual(['wire:s1', 'paper:s2']);
+  });
+
+  it('names a merged risk by its shortest wording, so its id does not depend on the order of the sources', () => {
+    const a = article('wire', 'Forecasters warn the storm surge could breach the harbour wall on Friday.');
+    const b = article('paper', 'Forecasters warn the storm surge could breach the old harbour wall on Friday.');
+    const forward = analyse(b, a).risks;
+    const backward = analyse(a, b).risks;
+    expect(forward).toHaveLength(1);
+    expect(forward[0]?.statement).toBe('Forecasters warn the storm surge could breach the harbour wall on Friday.');
+    expect(backward[0]?.id).toBe(forward[0]?.id);
+  });
+
+  it('keeps a statement and its negation apart', () => {
+    const a = article('wire', 'Union leaders warn the strike will spread to the northern ports next week.');
+    const b = article('paper', 'Union leaders warn the strike will not spread to the northern ports next week.');
+    const { risks } = analyse(a, b);
+    expect(risks.map((r) => r.evidence)).toEqual([['wire:s1'], ['paper:s1']]);
   });
 
   it('reads risk cues generally, and not inside names', () => {

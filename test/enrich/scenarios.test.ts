@@ -140,6 +140,15 @@ describe('merging scenarios across sources', () => {
     expect(ids([thinkTank, wire, paper])).toEqual(ids([paper, wire, thinkTank]));
   });
 
+  it('titles a merged scenario by its shortest wording, whatever the order of the sources', () => {
+    const x = article('x', 'Analysts see outcomes including a grand coalition government and early elections.');
+    const y = article('y', 'Commentators raise the possibility of a grand coalition.');
+    const forward = scenariosOf(x, y).find((s) => /coalition/i.test(s.title));
+    const backward = scenariosOf(y, x).find((s) => /coalition/i.test(s.title));
+    expect(forward?.title).toBe('Grand coalition');
+    expect(backward?.id).toBe(forward?.id);
+  });
+
   it('adds sentences that name a scenario by most of its title words', () => {
     const extra = article('extra', 'A minority government would struggle to pass the budget.');
     const minority = scenariosOf(thinkTank, extra).find((s) => s.title === 'Minority government');

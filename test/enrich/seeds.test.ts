@@ -61,6 +61,24 @@ describe.runIf(readSource !== null)('the two seeds, read and enriched', () => {
     expect(risk?.likelihood).toMatchObject({ term: 'unlikely', cue: 'would require' });
   });
 
+  it('keeps sentences that only set the scene out of the risks', () => {
+    const statements = brief.risks.map((r) => r.statement);
+    for (const context of [/^However, political sensitivities persist/, /^As the situation in Ukraine remains volatile/, /^This recalibration reflects mounting challenges/]) {
+      expect(statements.filter((s) => context.test(s))).toEqual([]);
+    }
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('weighs the sources: the guarantees backed by two independent sources, a one-source risk possibly true', () => {
+    expect(scenario(/security guarantees/i)).toMatchObject({ corroboration: 2, credibility: { rating: 1, label: 'confirmed by other sources' } });
+    const escalation = brief.risks.find((r) => r.statement.startsWith('Security guarantees could be perceived'));
+    expect(escalation).toMatchObject({ corroboration: 1, confidence: 'low', credibility: { rating: 3, label: 'possibly true' } });
+  });
+
+  it('counts "Russian" as a mention of Russia, so Russia is named in both sources', () => {
+    expect(brief.actors.find((a) => a.name === 'Russia')?.sources).toEqual(ids(first, second));
+  });
+
   it('knows Mark Rutte as NATO Secretary General and as the speaker of his quotes', () => {
     const rutte = brief.actors.find((a) => a.name === 'Mark Rutte');
     expect(rutte?.kind).toBe('person');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contentId } from '../../pipeline/enrich/ids.js';
 import { findSignposts, namesCondition } from '../../pipeline/enrich/signposts.js';
 import { article, makeSource } from './helpers.js';
 
@@ -31,14 +32,15 @@ describe('signposts', () => {
       { h: 'What happens if the vote is close' },
       { p: 'Polls closed at eight. The result will depend on postal ballots counted on Thursday.' },
     ]);
-    expect(findSignposts([source])).toEqual([{ text: 'The result will depend on postal ballots counted on Thursday.', evidence: ['election:s3'] }]);
+    const text = 'The result will depend on postal ballots counted on Thursday.';
+    expect(findSignposts([source])).toEqual([{ id: contentId('sp', text), text, evidence: ['election:s3'] }]);
   });
 
   it('merges the same condition reported by several sources', () => {
     const a = article('wire', 'The merger depends on approval from competition authorities in Brussels.');
     const b = article('paper', 'Analysts were upbeat. The merger depends on approval from the competition authorities in Brussels.');
     expect(findSignposts([a, b])).toEqual([
-      { text: 'The merger depends on approval from competition authorities in Brussels.', evidence: ['wire:s1', 'paper:s2'] },
+      { id: expect.stringMatching(/^sp-[0-9a-f]{8}$/), text: 'The merger depends on approval from competition authorities in Brussels.', evidence: ['wire:s1', 'paper:s2'] },
     ]);
   });
 });

@@ -119,6 +119,13 @@ describe('brief.yaml', () => {
     ]);
   });
 
+  it('reports YAML that does not parse at its line, and an empty section as the wrong kind of value', () => {
+    const broken = parseOverlay('title: Weekly pack\nscenarios: [sc-1a2b3c4d\n', FILE);
+    expect(broken.overlay).toBeNull();
+    expect(broken.diagnostics[0]).toMatchObject({ file: FILE, line: 3, severity: 'error', ruleId: 'overlay-yaml' });
+    expect(problems('risks:\n')).toEqual(['1:7 risks: a map whose keys are add, suppress or a risk id such as rk-1a2b3c4d']);
+  });
+
   it('reports an unknown top-level key at its line', () => {
     expect(problems('title: Weekly pack\nscenario:\n  add: []\n')).toEqual(['2:1 (top level): Unrecognized key: "scenario"']);
   });
