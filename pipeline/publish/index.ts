@@ -7,7 +7,13 @@ import { finishPdf, type PdfInfo } from './pdf-finish.js';
 import type { FontFile } from './fonts.js';
 import { ensureDirectory, writeAtomic } from './files.js';
 import { printPdf, screenshot, type ChromiumSession, type PrintOptions } from './pdf.js';
-import { paginate, type Paginated } from './paginate.js';
+import { paginate } from './paginate.js';
+
+/** The finished PDF and the HTML it was printed from, its contents numbered. */
+interface Printed {
+  pdf: Uint8Array;
+  html: string;
+}
 
 export const FORMATS = ['pdf', 'epub', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -38,7 +44,7 @@ function needChromium(request: PublishRequest): ChromiumSession {
   return request.chromium;
 }
 
-async function printRoute(request: PublishRequest): Promise<Paginated> {
+async function printRoute(request: PublishRequest): Promise<Printed> {
   const chromium = needChromium(request);
   const print = async (html: string) => {
     const { pdf, blocked } = await chromium.use((browser) => printPdf(browser, html, request.print));
@@ -46,10 +52,10 @@ async function printRoute(request: PublishRequest): Promise<Paginated> {
     return pdf;
   };
   const paginated = await paginate(print, request.rendered.html, request.rendered.paginate);
-  return { ...paginated, pdf: await finishPdf(paginated.pdf, pdfInfo(request.brief, request.rendered)) };
+  return { html: paginated.html, pdf: await finishPdf(paginated.document, pdfInfo(request.brief, request.rendered)) };
 }
 
-async function produce(format: Format, request: PublishRequest, printed: Promise<Paginated> | null): Promise<string | Uint8Array> {
+async function produce(format: Format, request: PublishRequest, printed: Promise<Printed> | null): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       // Validated at the boundary: what machines read always matches the contract.

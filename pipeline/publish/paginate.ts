@@ -1,14 +1,14 @@
 // Contents with true page numbers. Chromium has no target-counter(): print once, read from the
 // PDF's named destinations where each target landed, print again with the numbers, and repeat
 // until the numbers stop moving (they fit reserved space, so the second print is nearly always final).
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 import type { PageNumbers } from '../render/index.js';
+import { loadPdf } from './pdf-finish.js';
 
 const MAX_PRINTS = 3;
 
 /** Page (1-based) of every named destination Chromium wrote: one per element id a link points at. */
-export async function destinationPages(pdf: Uint8Array): Promise<Record<string, number>> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export function destinationPages(document: PDFDocument): Record<string, number> {
   const pageIndex = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const pages: Record<string, number> = {};
@@ -33,7 +33,8 @@ function samePages(a: PageNumbers, b: PageNumbers): boolean {
 }
 
 export interface Paginated {
-  pdf: Uint8Array;
+  /** The last print, parsed: the finishing step edits it without parsing it again. */
+  document: PDFDocument;
   html: string;
   prints: number;
 }
@@ -45,13 +46,13 @@ export async function paginate(
   number: (pages: PageNumbers) => string,
 ): Promise<Paginated> {
   let html = first;
-  let pdf = await print(html);
+  let document = await loadPdf(await print(html));
   let shown: PageNumbers = {};
   for (let prints = 1; ; prints++) {
-    const landed = await destinationPages(pdf);
-    if (samePages(shown, landed) || prints === MAX_PRINTS) return { pdf, html, prints };
+    const landed = destinationPages(document);
+    if (samePages(shown, landed) || prints === MAX_PRINTS) return { document, html, prints };
     shown = landed;
     html = number(landed);
-    pdf = await print(html);
+    document = await loadPdf(await print(html));
   }
 }

@@ -4,9 +4,7 @@ import Handlebars from 'handlebars';
 import { Brief } from '../model.js';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
-import type { Element } from 'hast';
-import { buildView, withPages, type PageNumbers, type View } from './view.js';
+import { articleHtmls, buildView, withPages, type PageNumbers, type View } from './view.js';
 
 export type { PageNumbers } from './view.js';
 
@@ -99,22 +97,26 @@ function describe(brief: Brief): string {
   return first ? `${first} (Briefing pack from ${count}.)` : `Briefing pack from ${count}.`;
 }
 
+/**
+ * The text of every heading, in order. Only the headings are parsed: the document carries its
+ * fonts inline and runs to megabytes, and headings never nest or hold block content.
+ */
 function headingTexts(html: string): string[] {
-  const headings: string[] = [];
-  visit(fromHtml(html), 'element', (node: Element) => {
-    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
-  });
-  return headings;
+  return [...html.matchAll(/<h([1-6])\b[^>]*>[\s\S]*?<\/h\1>/g)].map((match) =>
+    toString(fromHtml(match[0], { fragment: true })).replace(/\s+/g, ' ').trim(),
+  );
 }
 
 export function render(brief: Brief, theme: Theme): Rendered {
   const checked = Brief.parse(brief);
   const compile = compiler(theme);
   const layout = compile(theme.layout);
-  const printView = buildView(checked, 'print');
+  // An article's HTML is the same in print and in the EPUB: made once, for both.
+  const articles = articleHtmls(checked);
+  const printView = buildView(checked, 'print', articles);
   const print = (pages: PageNumbers) => layout({ ...printView, contents: withPages(printView.contents, pages), css: theme.printCss });
   const html = print({});
-  const epubView = buildView(checked, 'epub');
+  const epubView = buildView(checked, 'epub', articles);
   return {
     html,
     paginate: print,

@@ -57,7 +57,13 @@ function sourceFile(n: number): string {
   return `article-${n}.xhtml`;
 }
 
-function sourceViews(sources: Source[], cited: ReadonlySet<string>): SourceView[] {
+/** Each article as sanitized HTML with its sentence anchors, cited sentences marked. */
+export function articleHtmls(brief: Brief): string[] {
+  const cited = citedSentences(brief);
+  return brief.sources.map((source) => articleHtml(source, cited));
+}
+
+function sourceViews(sources: Source[], html: readonly string[]): SourceView[] {
   return sources.map((source, index) => ({
     n: index + 1,
     id: source.id,
@@ -69,7 +75,7 @@ function sourceViews(sources: Source[], cited: ReadonlySet<string>): SourceView[
     via: source.via,
     published: source.published,
     boilerplate: source.boilerplate,
-    html: articleHtml(source, cited),
+    html: html[index] ?? '',
   }));
 }
 
@@ -151,8 +157,8 @@ export function withPages(contents: readonly ContentsEntry[], pages: PageNumbers
   return contents.map((entry) => ({ ...entry, page: pages[entry.id] ?? null, children: withPages(entry.children, pages) }));
 }
 
-export function buildView(brief: Brief, target: Target) {
-  const sources = sourceViews(brief.sources, citedSentences(brief));
+export function buildView(brief: Brief, target: Target, articles: readonly string[] = articleHtmls(brief)) {
+  const sources = sourceViews(brief.sources, articles);
   const refs = evidenceLinker(sources, brief, target);
   const sourceLabels = sourceLabeller(sources);
   const ranked = byScore(brief.risks);
