@@ -1,6 +1,7 @@
 // Small, hand-made model values for render and publish tests: no reader or analysis involved.
 import type { Root, RootContent } from 'mdast';
-import { SCHEMA_VERSION, type Brief, type Sentence, type Source } from '../../pipeline/model.js';
+import type { z } from 'zod';
+import { Brief, SCHEMA_VERSION, type Sentence, type Source } from '../../pipeline/model.js';
 
 /** A source whose blocks are given as strings: "## Heading" or a paragraph of sentences split on ". ". */
 export function sourceOf(id: string, title: string, blocks: string[]): Source {
@@ -50,8 +51,9 @@ export function sourceOf(id: string, title: string, blocks: string[]): Source {
   };
 }
 
-export function briefOf(sources: Source[], extra: Partial<Brief> = {}): Brief {
-  return {
+/** A valid Brief: items may leave out the fields the model fills in (credibility, origin …). */
+export function briefOf(sources: Source[], extra: Partial<z.input<typeof Brief>> = {}): Brief {
+  return Brief.parse({
     schemaVersion: SCHEMA_VERSION,
     title: 'Test pack',
     subtitle: null,
@@ -69,5 +71,5 @@ export function briefOf(sources: Source[], extra: Partial<Brief> = {}): Brief {
     signposts: [],
     diagnostics: [],
     ...extra,
-  };
+  });
 }
