@@ -11,6 +11,7 @@ import type { ZodType } from 'zod';
 
 /** Entries unused for this long are removed at the end of a build. */
 const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 24 * 3600 * 1000;
 
 export function hashOf(...parts: ReadonlyArray<string | Uint8Array>): string {
   const hash = createHash('sha256');
@@ -71,10 +72,16 @@ export class StageCache {
     }
   }
 
-  /** Removes entries no build has used for two weeks. */
+  /** Removes entries no build has used for two weeks; looks at most once a day. */
   async prune(now = Date.now()): Promise<void> {
     if (!this.dir) return;
-    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const marker = join(this.dir, '.pruned');
+    const last = await stat(marker).catch(() => null);
+    if (last && now - last.mtimeMs < PRUNE_EVERY_MS) return;
+    await writeFile(marker, '')
+      .then(() => utimes(marker, new Date(now), new Date(now)))
+      .catch(() => undefined);
+    const names = (await readdir(this.dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
     await Promise.all(
       names.map(async (name) => {
         const path = join(this.dir!, name);

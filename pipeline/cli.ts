@@ -10,11 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { Brief, Diagnostic, Source, type Overlay, type ReadResult } from './model.js';
 import { StageCache, codeFingerprint, hashOf } from './cache.js';
-import { formatDiagnostic, readSource } from './read/index.js';
-import { enrich } from './enrich/index.js';
-import { render } from './render/index.js';
-import { FORMATS, publish, type Format } from './publish/index.js';
-import { loadTheme } from './publish/theme.js';
+import { formatDiagnostic } from './read/diagnostic.js';
+import type { Format } from './publish/index.js';
 import { resolveBrowser } from './publish/browser.js';
 import { ChromiumSession, DEFAULT_PRINT } from './publish/pdf.js';
 import { briefJsonSchema } from './schema.js';
@@ -45,6 +42,19 @@ Time in the pack comes from SOURCE_DATE_EPOCH, else brief.yaml's date, else the 
 Exit codes: 0 built, 1 build failed, 2 usage error.`;
 
 class UsageError extends Error {}
+
+/** Kept here, not imported from publish/, so that parsing arguments loads no stage. */
+const FORMATS = ['pdf', 'epub', 'html', 'json'] as const satisfies readonly Format[];
+
+// Each stage's modules load when the stage runs, and not at all when its result is cached:
+// a rebuild after a template edit never loads the reader or the analysis.
+const stages = {
+  read: () => import('./read/index.js'),
+  enrich: () => import('./enrich/index.js'),
+  render: () => import('./render/index.js'),
+  publish: () => import('./publish/index.js'),
+  theme: () => import('./publish/theme.js'),
+};
 
 /** Beside the compiled pipeline: build/cache in a checkout, wherever the CLI is run from. */
 const DEFAULT_CACHE = fileURLToPath(new URL('../cache/', import.meta.url));
@@ -169,11 +179,15 @@ async function readSeed(path: string, id: string | undefined, maxBytes: number, 
     const info = await stat(path);
     if (!info.isFile()) return { source: null, diagnostics: [], key: '' };
     // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
-    if (info.size > maxBytes) return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes, id }), key: `${file}:too-large` };
+    if (info.size > maxBytes) {
+      const { readSource } = await stages.read();
+      return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes, id }), key: `${file}:too-large` };
+    }
     const bytes = await readFile(path);
     const key = hashOf(code, file, id ?? '', String(maxBytes), bytes);
     const cached = await cache.get('read', key, CachedRead);
     if (cached) return { ...cached, key, cached: true };
+    const { readSource } = await stages.read();
     const result = readSource({ path: file, bytes }, { maxBytes, id });
     await cache.put('read', key, result);
     return { ...result, key };
@@ -200,6 +214,7 @@ async function analyse(seeds: Seeds, overlay: Overlay, generatedAt: string, cach
   const key = hashOf(codeFingerprint('enrich', 'model', 'overlay-schema'), generatedAt, JSON.stringify(overlay), ...seeds.keys);
   const cached = await cache.get('brief', key, Brief);
   if (cached) return { brief: cached, cached: true };
+  const { enrich } = await stages.enrich();
   const brief = Brief.parse(enrich(seeds.sources, { overlay, generatedAt, diagnostics: seeds.diagnostics }));
   await cache.put('brief', key, brief);
   return { brief, cached: false };
@@ -249,7 +264,7 @@ async function build(options: BuildOptions): Promise<number> {
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    const theme = loadTheme(options.templates);
+    const theme = stages.theme().then(({ loadTheme }) => loadTheme(options.templates));
     theme.catch(() => undefined);
     const files = await seedFiles(options.seeds);
     const seeds = await readSeeds(files, options.maxBytes, cache);
@@ -270,10 +285,12 @@ async function build(options: BuildOptions): Promise<number> {
     if (options.strict && warnings.length > 0) throw new Error(`--strict: ${warnings.length} warning(s); nothing was written`);
 
     const loaded = await theme;
+    const { render } = await stages.render();
     const rendered = render(brief, loaded.theme);
     report.stage('render', `${rendered.epub.chapters.length} chapters, ${kilobytes(Buffer.byteLength(rendered.html))} HTML`);
 
     const written: string[] = [];
+    const { publish } = await stages.publish();
     await publish({
       brief,
       rendered,

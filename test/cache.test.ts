@@ -51,7 +51,11 @@ describe('StageCache', () => {
     const cache = new StageCache(join(dir, 'c'));
     await cache.put('read', 'old', { n: 1 });
     await cache.prune(Date.now() + 15 * 24 * 3600 * 1000);
-    expect(await readdir(join(dir, 'c'))).toEqual([]);
+    expect(await readdir(join(dir, 'c'))).toEqual(['.pruned']);
+    // Pruning looks again only a day later.
+    await cache.put('read', 'old', { n: 1 });
+    await cache.prune(Date.now() + 15 * 24 * 3600 * 1000);
+    expect(await readdir(join(dir, 'c'))).toContain('read-old.json');
   });
 
   it('keys by content: any changed part gives another key', () => {

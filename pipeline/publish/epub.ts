@@ -1,6 +1,6 @@
 // The e-reader route: EPUB 3 through epub-gen-memory, with our own package templates where its
 // defaults are wrong (random identifier, clock dates, hard-coded language, empty description).
-import { createHash } from 'node:crypto';
+import { contentIdentifier } from './identity.js';
 import type { Brief } from '../model.js';
 import type { EpubChapter, Rendered } from '../render/index.js';
 import type { FontFile } from './fonts.js';
@@ -13,16 +13,6 @@ export interface EpubTemplates {
   tocXHTML: string;
   tocNCX: string;
   chapterXHTML: string;
-}
-
-/** A urn:uuid derived from the pack's content, so the same pack keeps the same identifier. */
-export function contentIdentifier(brief: Brief): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([brief.title, brief.sources.map((s) => s.hash)]))
-    .digest('hex');
-  // Shaped as a version-5-style UUID: name-based, not random.
-  const hex = `${digest.slice(0, 12)}5${digest.slice(13, 16)}${((parseInt(digest[16]!, 16) & 0x3) | 0x8).toString(16)}${digest.slice(17, 32)}`;
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** EPUB wants dcterms:modified as CCYY-MM-DDThh:mm:ssZ. */
@@ -61,10 +51,11 @@ function offlineEPub(Base: EPubClass, assets: EpubAssets) {
     }
     protected override async downloadAllFonts(): Promise<void> {
       const folder = this.zip.folder('OEBPS')?.folder('fonts');
-      for (const font of assets.fonts) folder?.file(font.filename, font.data);
+      // Already compressed (woff2, png): stored, not deflated again.
+      for (const font of assets.fonts) folder?.file(font.filename, font.data, { compression: 'STORE' });
     }
     protected override async makeCover(): Promise<void> {
-      this.zip.folder('OEBPS')?.file(COVER_IMAGE, assets.cover);
+      this.zip.folder('OEBPS')?.file(COVER_IMAGE, assets.cover, { compression: 'STORE' });
     }
     stampEntries(date: Date): void {
       for (const entry of Object.values(this.zip.files)) entry.date = date;

@@ -2,12 +2,13 @@
 import { join } from 'node:path';
 import { Brief } from '../model.js';
 import type { Rendered } from '../render/index.js';
-import { buildEpub, contentIdentifier, type EpubTemplates } from './epub.js';
-import { finishPdf, type PdfInfo } from './pdf-finish.js';
+import type { EpubTemplates } from './epub.js';
+import { contentIdentifier } from './identity.js';
+import type { PdfInfo } from './pdf-finish.js';
 import type { FontFile } from './fonts.js';
 import { ensureDirectory, writeAtomic } from './files.js';
 import { printPdf, screenshot, type ChromiumSession, type PrintOptions } from './pdf.js';
-import { paginate } from './paginate.js';
+import type { PrintKind } from './paginate.js';
 
 /** The finished PDF and the HTML it was printed from, its contents numbered. */
 interface Printed {
@@ -45,9 +46,11 @@ function needChromium(request: PublishRequest): ChromiumSession {
 }
 
 async function printRoute(request: PublishRequest): Promise<Printed> {
+  // pdf-lib loads only when a PDF is made.
+  const [{ paginate }, { finishPdf }] = await Promise.all([import('./paginate.js'), import('./pdf-finish.js')]);
   const chromium = needChromium(request);
-  const print = async (html: string) => {
-    const { pdf, blocked } = await chromium.use((browser) => printPdf(browser, html, request.print));
+  const print = async (html: string, kind: PrintKind) => {
+    const { pdf, blocked } = await chromium.use((browser) => printPdf(browser, html, request.print, kind === 'draft'));
     if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
     return pdf;
   };
@@ -66,6 +69,7 @@ async function produce(format: Format, request: PublishRequest, printed: Promise
     case 'epub': {
       const html = request.rendered.epub.coverHtml;
       const cover = await needChromium(request).use((browser) => screenshot(browser, html, COVER_SIZE, request.print.timeout));
+      const { buildEpub } = await import('./epub.js');
       return buildEpub(request.brief, request.rendered, { templates: request.epubTemplates, fonts: request.fonts, cover });
     }
     case 'pdf':

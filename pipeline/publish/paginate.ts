@@ -5,7 +5,7 @@ import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 import type { PageNumbers } from '../render/index.js';
 import { loadPdf } from './pdf-finish.js';
 
-const MAX_PRINTS = 3;
+const MAX_PRINTS = 4;
 
 /** Page (1-based) of every named destination Chromium wrote: one per element id a link points at. */
 export function destinationPages(document: PDFDocument): Record<string, number> {
@@ -39,20 +39,21 @@ export interface Paginated {
   prints: number;
 }
 
+/** A first print only finds where things land; the final one is tagged and has bookmarks. */
+export type PrintKind = 'draft' | 'final';
+
 /** Prints until the contents' page numbers agree with where the headings actually fall. */
 export async function paginate(
-  print: (html: string) => Promise<Uint8Array>,
+  print: (html: string, kind: PrintKind) => Promise<Uint8Array>,
   first: string,
   number: (pages: PageNumbers) => string,
 ): Promise<Paginated> {
-  let html = first;
-  let document = await loadPdf(await print(html));
-  let shown: PageNumbers = {};
-  for (let prints = 1; ; prints++) {
-    const landed = destinationPages(document);
-    if (samePages(shown, landed) || prints === MAX_PRINTS) return { document, html, prints };
-    shown = landed;
-    html = number(landed);
-    document = await loadPdf(await print(html));
+  let landed = destinationPages(await loadPdf(await print(first, 'draft')));
+  for (let prints = 2; ; prints++) {
+    const html = number(landed);
+    const document = await loadPdf(await print(html, 'final'));
+    const now = destinationPages(document);
+    if (samePages(landed, now) || prints === MAX_PRINTS) return { document, html, prints };
+    landed = now;
   }
 }

@@ -110,9 +110,10 @@ export interface PrintResult {
   blocked: string[];
 }
 
-export async function printPdf(browser: Browser, html: string, options: PrintOptions = DEFAULT_PRINT): Promise<PrintResult> {
+/** Prints the page: tagged and with bookmarks unless `draft`, a print made only to see where things land. */
+export async function printPdf(browser: Browser, html: string, options: PrintOptions = DEFAULT_PRINT, draft = false): Promise<PrintResult> {
   const { result, blocked } = await withGuardedPage(browser, html, options.timeout, (page) =>
-    page.pdf({ format: options.format, printBackground: true, tagged: true, outline: true, timeout: options.timeout }),
+    page.pdf({ format: options.format, printBackground: true, tagged: !draft, outline: !draft, timeout: options.timeout }),
   );
   return { pdf: result, blocked };
 }

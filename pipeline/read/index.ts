@@ -34,11 +34,7 @@ export interface ReadOptions {
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** `seeds/x.txt:12:1: warning: message [rule-id]`; a whole-file diagnostic has no place. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.line > 0 ? `:${d.line}:${d.column}` : '';
-  return `${d.file}${place}: ${d.severity}: ${d.message} [${d.ruleId}]`;
-}
+export { formatDiagnostic } from './diagnostic.js';
 
 export function readSource(input: { path: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
   const { path, bytes } = input;
