@@ -13,7 +13,12 @@ import { StageCache, codeFingerprint, hashOf } from './cache.js';
 import { formatDiagnostic } from './read/diagnostic.js';
 import type { Format } from './publish/index.js';
 import { resolveBrowser } from './publish/browser.js';
-import { ChromiumSession, DEFAULT_PRINT } from './publish/pdf.js';
+import { ChromiumSession, DEFAULT_LAUNCH_TIMEOUT, DEFAULT_PRINT } from './publish/pdf.js';
+
+/** Loading and printing grow with the pack: a thousand articles take minutes, not seconds. */
+function printTimeout(articles: number): number {
+  return DEFAULT_PRINT.timeout + 150 * articles;
+}
 import { briefJsonSchema } from './schema.js';
 import { OVERLAY_FILE, parseOverlay, type OverlayResult } from './read/overlay.js';
 
@@ -32,7 +37,8 @@ Options for build:
   --paper SIZE       a4 or letter                                                   [a4]
   --templates DIR    the look of the pack                                           [templates]
   --max-bytes N      skip seed files larger than N bytes                            [5000000]
-  --timeout MS       limit for launching Chromium, loading a page, printing it      [60000]
+  --timeout MS       limit for launching Chromium, loading a page, printing it
+                     [60000 + 150 per article]
   --cache DIR        where read and analysis results are kept by content hash        [build/cache]
   --no-cache         read and analyse everything afresh
   --strict           treat warnings as errors: no output is written
@@ -66,7 +72,8 @@ interface BuildOptions {
   paper: 'a4' | 'letter';
   templates: string;
   maxBytes: number;
-  timeout: number;
+  /** null: scaled to the pack, since a thousand articles take minutes to print. */
+  timeout: number | null;
   /** null: no cache. */
   cache: string | null;
   strict: boolean;
@@ -93,7 +100,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
       paper: { type: 'string', default: 'a4' },
       templates: { type: 'string', default: 'templates' },
       'max-bytes': { type: 'string', default: '5000000' },
-      timeout: { type: 'string', default: String(DEFAULT_PRINT.timeout) },
+      timeout: { type: 'string' },
       cache: { type: 'string', default: DEFAULT_CACHE },
       'no-cache': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
@@ -105,8 +112,10 @@ function parseBuildOptions(args: string[]): BuildOptions {
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper takes a4 or letter; got "${values.paper}"`);
   const maxBytes = Number(values['max-bytes']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes takes a positive whole number; got "${values['max-bytes']}"`);
-  const timeout = Number(values.timeout);
-  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--timeout takes milliseconds, a positive whole number; got "${values.timeout}"`);
+  const timeout = values.timeout === undefined ? null : Number(values.timeout);
+  if (timeout !== null && (!Number.isInteger(timeout) || timeout <= 0)) {
+    throw new UsageError(`--timeout takes milliseconds, a positive whole number; got "${values.timeout}"`);
+  }
   return {
     seeds: values.seeds,
     out: values.out,
@@ -258,7 +267,7 @@ async function build(options: BuildOptions): Promise<number> {
   // Chromium starts now and launches while the articles are read and analysed. The PDF prints
   // in it, and the EPUB's cover is a picture taken in it.
   const needsBrowser = options.formats.includes('pdf') || options.formats.includes('epub');
-  const chromium = needsBrowser ? new ChromiumSession(resolveBrowser(), options.timeout) : undefined;
+  const chromium = needsBrowser ? new ChromiumSession(resolveBrowser(), options.timeout ?? DEFAULT_LAUNCH_TIMEOUT) : undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     void (chromium?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -299,7 +308,7 @@ async function build(options: BuildOptions): Promise<number> {
       epubTemplates: loaded.epub,
       fonts: loaded.fonts,
       chromium,
-      print: { format: options.paper, timeout: options.timeout },
+      print: { format: options.paper, timeout: options.timeout ?? printTimeout(brief.sources.length) },
       onWritten: (format, path, bytes) => {
         report.stage(format, kilobytes(bytes));
         written.push(`${path} (${kilobytes(bytes)})`);
