@@ -300,7 +300,9 @@ async function build(options: BuildOptions): Promise<number> {
 
     const written: string[] = [];
     const { publish } = await stages.publish();
-    await publish({
+    const pagesKey = hashOf(rendered.html, options.paper);
+    const knownPages = await cache.get('pages', pagesKey, z.record(z.string(), z.number().int().positive()));
+    const published = await publish({
       brief,
       rendered,
       formats: options.formats,
@@ -308,12 +310,14 @@ async function build(options: BuildOptions): Promise<number> {
       epubTemplates: loaded.epub,
       fonts: loaded.fonts,
       chromium,
+      knownPages,
       print: { format: options.paper, timeout: options.timeout ?? printTimeout(brief.sources.length) },
       onWritten: (format, path, bytes) => {
         report.stage(format, kilobytes(bytes));
         written.push(`${path} (${kilobytes(bytes)})`);
       },
     });
+    if (published.pages) await cache.put('pages', pagesKey, published.pages);
     if (!options.quiet) console.log(`built in ${report.total()} ms:\n  ${written.join('\n  ')}`);
     await cache.prune();
     return 0;

@@ -1,7 +1,7 @@
 // publish: rendered pack → files. The only stage that touches the disk, the browser and the zip writer.
 import { join } from 'node:path';
 import { Brief } from '../model.js';
-import type { Rendered } from '../render/index.js';
+import type { PageNumbers, Rendered } from '../render/index.js';
 import type { EpubTemplates } from './epub.js';
 import { contentIdentifier } from './identity.js';
 import type { PdfInfo } from './pdf-finish.js';
@@ -14,6 +14,7 @@ import type { PrintKind } from './paginate.js';
 interface Printed {
   pdf: Uint8Array;
   html: string;
+  pages: PageNumbers;
 }
 
 export const FORMATS = ['pdf', 'epub', 'html', 'json'] as const;
@@ -29,6 +30,8 @@ export interface PublishRequest {
   /** The build's Chromium, already launching; required when formats include pdf or epub. */
   chromium?: ChromiumSession;
   print: PrintOptions;
+  /** Page numbers an earlier build of the same print document found: spares the draft print. */
+  knownPages?: PageNumbers | null;
   /** Called as each format finishes, for the CLI's stage timings. */
   onWritten?: (format: Format, path: string, bytes: number) => void;
 }
@@ -54,8 +57,8 @@ async function printRoute(request: PublishRequest): Promise<Printed> {
     if (blocked.length > 0) throw new Error(`the printed page tried to load ${blocked.length} outside resource(s), first ${blocked[0]}`);
     return pdf;
   };
-  const paginated = await paginate(print, request.rendered.html, request.rendered.paginate);
-  return { html: paginated.html, pdf: await finishPdf(paginated.document, pdfInfo(request.brief, request.rendered)) };
+  const paginated = await paginate(print, request.rendered.html, request.rendered.paginate, request.knownPages ?? null);
+  return { html: paginated.html, pages: paginated.pages, pdf: await finishPdf(paginated.document, pdfInfo(request.brief, request.rendered)) };
 }
 
 async function produce(format: Format, request: PublishRequest, printed: Promise<Printed> | null): Promise<string | Uint8Array> {
@@ -91,11 +94,17 @@ function pdfInfo(brief: Brief, rendered: Rendered): PdfInfo {
 }
 
 /** Writes every requested format; the EPUB is zipped while the PDF prints. */
-export async function publish(request: PublishRequest): Promise<string[]> {
+export interface Published {
+  paths: string[];
+  /** Where the contents' targets printed, when a PDF was made. */
+  pages: PageNumbers | null;
+}
+
+export async function publish(request: PublishRequest): Promise<Published> {
   await ensureDirectory(request.outDir);
   const printed = request.formats.includes('pdf') ? printRoute(request) : null;
   printed?.catch(() => undefined);
-  return Promise.all(
+  const paths = await Promise.all(
     request.formats.map(async (format) => {
       const data = await produce(format, request, printed);
       const path = outputPath(request.outDir, format);
@@ -104,4 +113,5 @@ export async function publish(request: PublishRequest): Promise<string[]> {
       return path;
     }),
   );
+  return { paths, pages: printed ? (await printed).pages : null };
 }

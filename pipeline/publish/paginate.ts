@@ -36,24 +36,31 @@ export interface Paginated {
   /** The last print, parsed: the finishing step edits it without parsing it again. */
   document: PDFDocument;
   html: string;
+  /** Where each target landed: remembered, it spares the next build of the same pack its draft. */
+  pages: PageNumbers;
   prints: number;
 }
 
 /** A first print only finds where things land; the final one is tagged and has bookmarks. */
 export type PrintKind = 'draft' | 'final';
 
-/** Prints until the contents' page numbers agree with where the headings actually fall. */
+/**
+ * Prints until the contents' page numbers agree with where the headings actually fall. Page
+ * numbers known from an earlier build of the same document skip the draft; they are checked
+ * like any others.
+ */
 export async function paginate(
   print: (html: string, kind: PrintKind) => Promise<Uint8Array>,
   first: string,
   number: (pages: PageNumbers) => string,
+  known: PageNumbers | null = null,
 ): Promise<Paginated> {
-  let landed = destinationPages(await loadPdf(await print(first, 'draft')));
-  for (let prints = 2; ; prints++) {
+  let landed = known ?? destinationPages(await loadPdf(await print(first, 'draft')));
+  for (let prints = known ? 1 : 2; ; prints++) {
     const html = number(landed);
     const document = await loadPdf(await print(html, 'final'));
     const now = destinationPages(document);
-    if (samePages(landed, now) || prints === MAX_PRINTS) return { document, html, prints };
+    if (samePages(landed, now) || prints === MAX_PRINTS) return { document, html, pages: now, prints };
     landed = now;
   }
 }

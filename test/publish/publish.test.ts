@@ -61,6 +61,19 @@ describe('publish', () => {
     expect(pdf.pages[0]).not.toMatch(/Page 1 of/);
   });
 
+  it('numbers the contents right even when the page numbers it was given are wrong', async () => {
+    const rendered = render(brief, theme.theme);
+    const dir = join(out, 'known');
+    const first = await publish({ brief, rendered, formats: ['pdf'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT });
+    expect(first.pages?.['bottom-line']).toBe(3);
+    const wrong = Object.fromEntries(Object.keys(first.pages ?? {}).map((id) => [id, 99]));
+    const again = await publish({ brief, rendered, formats: ['pdf'], outDir: dir, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT, knownPages: wrong });
+    expect(again.pages).toEqual(first.pages);
+    const contents = flat((await readPdf(join(dir, 'briefing.pdf'))).pages[1] ?? '');
+    expect(contents).toMatch(/Bottom line up front\s*3\b/);
+    expect(contents).not.toContain('99');
+  });
+
   it('writes an EPUB that epubcheck passes with no error and no warning', async () => {
     const rendered = render(brief, theme.theme);
     await publish({ brief, rendered, formats: ['epub'], outDir: out, epubTemplates: theme.epub, fonts: theme.fonts, chromium, print: DEFAULT_PRINT });
