@@ -242,6 +242,16 @@ describe('the CLI at its edges', () => {
     expect(result.stderr).toContain('--formats');
   });
 
+  it('builds one pack from a folder mixing text, Markdown and a saved web page', async () => {
+    const target = await mkdtemp(join(tmpdir(), 'briefpack-mixed-'));
+    const result = await cli(['build', '--seeds', 'test/fixtures/read-mixed', '--out', target, '--formats', 'json,html']);
+    expect(result.code).toBe(0);
+    const mixed = Brief.parse(JSON.parse(await readFile(join(target, 'briefing.json'), 'utf8')));
+    expect(mixed.sources.map((s) => s.format).sort()).toEqual(['html', 'markdown', 'text']);
+    expect(unresolvedEvidence(mixed)).toEqual([]);
+    await rm(target, { recursive: true, force: true });
+  });
+
   it('exits 1 and leaves the previous outputs untouched when no article is readable', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'briefpack-empty-'));
     await writeFile(join(empty, 'notes.xyz'), 'not an article');
