@@ -7,6 +7,7 @@ import type { ActorIndex } from './actors.js';
 import { independence } from './corroboration.js';
 import { contradictionsOf, weigh, type Grounds } from './credibility.js';
 import { SPEECH_VERBS } from './lexicon.js';
+import type { SentenceCorpus } from './similarity.js';
 import { words } from './text.js';
 
 /**
@@ -23,14 +24,14 @@ function attribution(textOf: (id: string) => string | undefined, actors: ActorIn
   };
 }
 
-export function groundsOf(sources: readonly Source[], actors: ActorIndex, quotes: readonly Quote[]): Grounds {
+export function groundsOf(sources: readonly Source[], actors: ActorIndex, quotes: readonly Quote[], corpus?: SentenceCorpus): Grounds {
   const groups = independence(sources);
   const texts = new Map(sources.flatMap((s) => s.sentences.map((x) => [x.id, x.text] as const)));
   const textOf = (id: string): string | undefined => texts.get(id);
   return {
     independence: groups,
     textOf,
-    contradictions: contradictionsOf(sources, groups),
+    contradictions: contradictionsOf(sources, groups, corpus),
     attributed: attribution(textOf, actors, quotes),
   };
 }

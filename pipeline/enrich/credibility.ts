@@ -21,7 +21,7 @@ import type { Confidence, Credibility, CredibilityRating, Source } from '../mode
 import { CREDIBILITY_LABELS } from '../model.js';
 import { confidenceOf, type Independence } from './corroboration.js';
 import { DOUBT_CUES } from './lexicon.js';
-import { crossPairs, tfidf, type Vector } from './similarity.js';
+import { crossClassPairs, identicalClasses, sentenceCorpus, type SentenceCorpus, type Vector } from './similarity.js';
 import { negated } from './text.js';
 
 const CONTRADICTS = 0.6;
@@ -50,34 +50,38 @@ function sourceOfSentence(id: string): string {
 /**
  * For each sentence, the independent groups whose near-identical sentence says the opposite. Only
  * a negated sentence can contradict an affirmative one, so only the (few) negated sentences are
- * looked up, in an index of the others.
+ * looked up, in an index of the others. A sentence repeated word for word across sources is looked
+ * up once: every copy of a denial contradicts every copy of the claim.
  */
-export function contradictionsOf(sources: readonly Source[], independence: Independence): Map<string, Set<string>> {
+export function contradictionsOf(sources: readonly Source[], independence: Independence, corpus?: SentenceCorpus): Map<string, Set<string>> {
   const sentences = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading').map((x) => ({ id: x.id, text: x.text, group: independence.groupOf(s.id) })));
   const found = new Map<string, Set<string>>();
   const isNegated = sentences.map((s) => negated(s.text));
   if (!isNegated.includes(true)) return found;
-  const { vectors } = tfidf(sentences.map((s) => s.text));
-  const pick = (want: boolean) => sentences.flatMap((s, i) => (isNegated[i] === want ? [{ ...s, vector: vectors[i] as Vector }] : []));
-  const denials = pick(true);
-  const claims = pick(false);
-  const note = (id: string, group: string): void => {
-    const set = found.get(id) ?? new Set<string>();
-    set.add(group);
-    found.set(id, set);
+  const { vectors } = corpus ?? sentenceCorpus(sources);
+  const side = (want: boolean) => {
+    const members = sentences.flatMap((s, i) => (isNegated[i] === want ? [{ ...s, vector: vectors[i] as Vector }] : []));
+    const classes = identicalClasses(members.map((m) => m.vector));
+    const copies = classes.members.map((list) => list.flatMap((k) => members[k] ?? []));
+    return { classes, copies, groups: copies.map((list) => new Set(list.map((m) => m.group))) };
   };
-  crossPairs(
-    denials.map((d) => d.vector),
-    claims.map((c) => c.vector),
-    CONTRADICTS,
-    (d, c) => {
-      const denial = denials[d];
-      const claim = claims[c];
-      if (!denial || !claim || denial.group === claim.group) return;
-      note(denial.id, claim.group);
-      note(claim.id, denial.group);
-    },
-  );
+  const denials = side(true);
+  const claims = side(false);
+  // Each sentence of one class is contradicted by the groups of the other's, but never by its own group.
+  const note = (targets: ReadonlyArray<{ id: string; group: string }>, groups: ReadonlySet<string>): void => {
+    for (const { id, group } of targets) {
+      for (const other of groups) {
+        if (other === group) continue;
+        const set = found.get(id) ?? new Set<string>();
+        set.add(other);
+        found.set(id, set);
+      }
+    }
+  };
+  crossClassPairs(denials.classes, claims.classes, CONTRADICTS, (d, c) => {
+    note(denials.copies[d] ?? [], claims.groups[c] ?? new Set());
+    note(claims.copies[c] ?? [], denials.groups[d] ?? new Set());
+  });
   return found;
 }
 

@@ -11,6 +11,7 @@ import { findQuotes } from './quotes.js';
 import { findRisks, withRiskIds } from './risks.js';
 import { findScenarios } from './scenarios.js';
 import { findSignposts } from './signposts.js';
+import { sentenceCorpus } from './similarity.js';
 
 const TITLE_ACTORS = 2;
 
@@ -33,14 +34,16 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
   const { scenarios: found, structuralIds } = findScenarios(sources, outlines);
   const foundRisks = findRisks(sources, outlines, found, structuralIds);
   const foundScenarios = withRiskIds(found, foundRisks);
-  const { bluf, keyJudgments: judged } = summarize(sources, foundScenarios);
+  // Summaries and contradictions compare the same sentences in one model.
+  const corpus = sentenceCorpus(sources);
+  const { bluf, keyJudgments: judged } = summarize(sources, foundScenarios, corpus);
   const edited = applyOverlay(
     { scenarios: foundScenarios, risks: foundRisks, actors: actorIndex.actors, quotes, signposts: findSignposts(sources) },
     ctx.overlay,
     sources,
   );
   const { actors, signposts } = edited.analysis;
-  const grounds = groundsOf(sources, actorIndex, quotes);
+  const grounds = groundsOf(sources, actorIndex, quotes, corpus);
   const scenarios = edited.analysis.scenarios.map((s) => assessed(s, grounds));
   const risks = edited.analysis.risks.map((r) => assessed(r, grounds));
   const keyJudgments = judged.map((k) => assessed(k, grounds));

@@ -8,8 +8,8 @@ import { RISK_HEADING_WORDS } from './lexicon.js';
 import { impactOf, impactRank, likelihoodRank, riskLikelihood } from './likelihood.js';
 import { endsWithColon, sectionBody, type Block } from './outline.js';
 import { speaksOfRisk } from './risk-language.js';
-import { cosine, nearDuplicateGroups, overlap, termSet, tfidf } from './similarity.js';
-import { negated, shorterFirst, wordCount, words } from './text.js';
+import { nearDuplicateGroups, overlap, termSet } from './similarity.js';
+import { negated, shorterFirst, terms, wordCount, words } from './text.js';
 
 interface RiskDraft {
   statement: string;
@@ -68,22 +68,80 @@ function mergeSide(drafts: readonly RiskDraft[]): RiskDraft[] {
   });
 }
 
-/** The scenarios a risk speaks of: most of a scenario's title words, or wording close to its title and summary. */
-function linkedScenarios(draft: RiskDraft, scenarios: readonly Scenario[]): string[] {
-  const riskTerms = termSet(draft.statement);
-  const texts = scenarios.map((s) => `${s.title} ${s.summary}`);
-  const model = tfidf([draft.statement, ...texts]);
-  const riskVector = model.vectors[0];
-  return scenarios
-    .filter((scenario, k) => {
-      if (draft.ids.some((id) => scenario.evidence.includes(id))) return true;
-      const title = termSet(scenario.title);
-      const { shared } = overlap(title, riskTerms);
-      if (title.size > 0 && shared >= Math.min(2, title.size) && shared / title.size >= 0.5) return true;
-      const v = model.vectors[k + 1];
-      return riskVector !== undefined && v !== undefined && cosine(riskVector, v) >= LINK_COSINE;
-    })
-    .map((s) => s.id);
+/** A text's distinct terms with their counts, in order of first appearance. */
+function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** Postings: for each key, the scenarios (indices, ascending) that hold it. */
+function postings(lists: ReadonlyArray<Iterable<string>>): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  lists.forEach((keys, k) => {
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
+  return index;
+}
+
+/** Unit TF-IDF weights of the terms in the given order, as tfidf() makes them in a corpus of `n` texts. */
+function unitWeights(order: readonly string[], counts: ReadonlyMap<string, number>, df: (t: string) => number, n: number): Map<string, number> {
+  const weights = order.map((t) => (1 + Math.log(counts.get(t) ?? 1)) * (Math.log((1 + n) / (1 + df(t))) + 1));
+  const norm = Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0));
+  return new Map(order.map((t, k) => [t, norm > 0 ? (weights[k] as number) / norm : (weights[k] as number)]));
+}
+
+/**
+ * Links risks to the scenarios they speak of: most of a scenario's title words, or wording close
+ * to its title and summary (TF-IDF cosine in the corpus of the risk and all scenario texts), or a
+ * sentence they share. Only the scenarios sharing a sentence or a word with the risk can pass, so
+ * only those are measured, through indexes built once. The cosine is the one tfidf() and cosine()
+ * give for that corpus, summed in the same order: terms numbered by first appearance, the risk's first.
+ */
+export function scenarioLinker(scenarios: readonly Scenario[]): (draft: { statement: string; ids: readonly string[] }) => string[] {
+  const titles = scenarios.map((s) => termSet(s.title));
+  const texts = scenarios.map((s) => termCounts(`${s.title} ${s.summary}`));
+  const bySentence = postings(scenarios.map((s) => s.evidence));
+  const byTitleTerm = postings(titles);
+  const byTextTerm = postings(texts.map((t) => t.keys()));
+  const df = new Map([...byTextTerm].map(([t, list]) => [t, list.length]));
+  const firstSeen = new Map<string, number>();
+  for (const text of texts) for (const t of text.keys()) if (!firstSeen.has(t)) firstSeen.set(t, firstSeen.size);
+  const numbered = texts.map((text) => [...text.keys()].sort((a, b) => (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0)));
+  const n = scenarios.length + 1;
+
+  return (draft) => {
+    const risk = termCounts(draft.statement);
+    const riskTerms = new Set(risk.keys());
+    const dfWithRisk = (t: string): number => (df.get(t) ?? 0) + (riskTerms.has(t) ? 1 : 0);
+    const riskOrder = [...risk.keys()];
+    const riskWeights = unitWeights(riskOrder, risk, dfWithRisk, n);
+    const cosineTo = (k: number): number => {
+      const text = texts[k] ?? new Map<string, number>();
+      const order = [...riskOrder.filter((t) => text.has(t)), ...(numbered[k] ?? []).filter((t) => !riskTerms.has(t))];
+      const weights = unitWeights(order, text, dfWithRisk, n);
+      let dot = 0;
+      for (const t of riskOrder) if (text.has(t)) dot += (riskWeights.get(t) as number) * (weights.get(t) as number);
+      return dot;
+    };
+    const ids = new Set(draft.ids);
+    const candidates = new Set([...draft.ids.flatMap((id) => bySentence.get(id) ?? []), ...riskOrder.flatMap((t) => [...(byTitleTerm.get(t) ?? []), ...(byTextTerm.get(t) ?? [])])]);
+    return [...candidates]
+      .sort((a, b) => a - b)
+      .filter((k) => {
+        const scenario = scenarios[k] as Scenario;
+        if (scenario.evidence.some((id) => ids.has(id))) return true;
+        const title = titles[k] ?? new Set<string>();
+        const { shared } = overlap(title, riskTerms);
+        if (title.size > 0 && shared >= Math.min(2, title.size) && shared / title.size >= 0.5) return true;
+        return cosineTo(k) >= LINK_COSINE;
+      })
+      .map((k) => (scenarios[k] as Scenario).id);
+  };
 }
 
 /**
@@ -108,13 +166,14 @@ export function findRisks(
 
   const order = new Map<string, number>();
   sources.forEach((s, si) => s.sentences.forEach((x, k) => order.set(x.id, si * 1e6 + k)));
+  const linkedScenarios = scenarioLinker(scenarios);
   const risks = merge(drafts).map((draft): Risk => {
     const likelihood = riskLikelihood(draft.statement);
     const impact = impactOf(draft.statement);
     return {
       id: contentId('rk', draft.statement),
       statement: draft.statement,
-      scenarioIds: linkedScenarios(draft, scenarios),
+      scenarioIds: linkedScenarios(draft),
       likelihood,
       impact,
       score: likelihoodRank(likelihood.term) * impactRank(impact),
@@ -129,5 +188,13 @@ export function findRisks(
 
 /** Scenarios with the ids of the risks that speak of them, in risk order. */
 export function withRiskIds(scenarios: readonly Scenario[], risks: readonly Risk[]): Scenario[] {
-  return scenarios.map((s) => ({ ...s, riskIds: risks.filter((r) => r.scenarioIds.includes(s.id)).map((r) => r.id) }));
+  const riskIds = new Map<string, string[]>();
+  for (const r of risks) {
+    for (const id of new Set(r.scenarioIds)) {
+      const list = riskIds.get(id);
+      if (list) list.push(r.id);
+      else riskIds.set(id, [r.id]);
+    }
+  }
+  return scenarios.map((s) => ({ ...s, riskIds: [...(riskIds.get(s.id) ?? [])] }));
 }

@@ -216,36 +216,95 @@ interface Cluster {
   extra: Array<{ id: string; sourceId: string }>;
 }
 
+/** Each draft's cluster: the first cluster holding a draft with a similar title, or a new one. */
+function clustersOf(ordered: readonly ScenarioDraft[], termsOf: (d: ScenarioDraft) => ReadonlySet<string>): Cluster[] {
+  const clusters: Cluster[] = [];
+  // Similar titles share a word, so only the drafts sharing one are compared.
+  const byTerm = new Map<string, Array<{ draft: ScenarioDraft; cluster: number }>>();
+  for (const draft of ordered) {
+    const mine = termsOf(draft);
+    let home = clusters.length;
+    for (const t of mine) {
+      for (const other of byTerm.get(t) ?? []) {
+        if (other.cluster < home && similarTerms(termsOf(other.draft), mine)) home = other.cluster;
+      }
+    }
+    if (home === clusters.length) clusters.push({ drafts: [], extra: [] });
+    clusters[home]?.drafts.push(draft);
+    for (const t of mine) {
+      const list = byTerm.get(t) ?? [];
+      list.push({ draft, cluster: home });
+      byTerm.set(t, list);
+    }
+  }
+  return clusters;
+}
+
+interface SentenceTerms {
+  id: string;
+  sourceId: string;
+  terms: Set<string>;
+}
+
+/** Sentences (indices, ascending) by the terms they hold. */
+function sentencesByTerm(sentences: readonly SentenceTerms[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    for (const t of s.terms) {
+      const list = index.get(t);
+      if (list) list.push(i);
+      else index.set(t, [i]);
+    }
+  });
+  return index;
+}
+
+const MENTION_SHARE = 0.66;
+
+/**
+ * The sentences (indices, ascending) that mention a title by most of its words: at least two of
+ * them and two thirds. A sentence holding enough of the title's words holds one of its rarest,
+ * so only the sentences holding those are counted.
+ */
+function mentionsOf(title: ReadonlySet<string>, sentences: readonly SentenceTerms[], index: ReadonlyMap<string, number[]>): number[] {
+  let needed = 2;
+  while (needed <= title.size && needed / title.size < MENTION_SHARE) needed++;
+  if (needed > title.size) return [];
+  const rarest = [...title].sort((a, b) => (index.get(a)?.length ?? 0) - (index.get(b)?.length ?? 0)).slice(0, title.size - needed + 1);
+  const candidates = [...new Set(rarest.flatMap((t) => index.get(t) ?? []))].sort((a, b) => a - b);
+  return candidates.filter((i) => {
+    const sentence = sentences[i];
+    if (!sentence) return false;
+    const { shared } = overlap(title, sentence.terms);
+    return shared >= 2 && shared / title.size >= MENTION_SHARE;
+  });
+}
+
 /**
  * Merges drafts naming the same scenario (by wording), adds sentences elsewhere that mention a
  * scenario by most of its title words, and returns scenarios with empty riskIds.
  */
 export function mergeScenarios(drafts: readonly ScenarioDraft[], sources: readonly Source[]): Scenario[] {
-  const clusters: Cluster[] = [];
   const ordered = [...drafts.filter((d) => d.structural), ...drafts.filter((d) => !d.structural)];
   const titleTerms = new Map(ordered.map((d) => [d, termSet(d.title)]));
   const termsOf = (d: ScenarioDraft): Set<string> => titleTerms.get(d) ?? new Set();
-  for (const draft of ordered) {
-    const home = clusters.find((c) => c.drafts.some((d) => similarTerms(termsOf(d), termsOf(draft))));
-    if (home) home.drafts.push(draft);
-    else clusters.push({ drafts: [draft], extra: [] });
-  }
+  const clusters = clustersOf(ordered, termsOf);
 
   const order = new Map<string, number>();
   sources.forEach((s, si) => s.sentences.forEach((x, k) => order.set(x.id, si * 1e6 + k)));
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
 
-  const sentenceTerms = sources.flatMap((source) =>
+  const sentenceTerms: SentenceTerms[] = sources.flatMap((source) =>
     source.sentences.filter((s) => s.kind !== 'heading').map((s) => ({ id: s.id, sourceId: source.id, terms: termSet(s.text) })),
   );
+  const index = sentencesByTerm(sentenceTerms);
   for (const cluster of clusters) {
     const title = termsOf(cluster.drafts[0] as ScenarioDraft);
     if (title.size < 2) continue;
     const cited = new Set(cluster.drafts.flatMap((d) => d.ids));
-    for (const sentence of sentenceTerms) {
-      if (cited.has(sentence.id)) continue;
-      const { shared } = overlap(title, sentence.terms);
-      if (shared >= 2 && shared / title.size >= 0.66) cluster.extra.push({ id: sentence.id, sourceId: sentence.sourceId });
+    for (const i of mentionsOf(title, sentenceTerms, index)) {
+      const sentence = sentenceTerms[i] as SentenceTerms;
+      if (!cited.has(sentence.id)) cluster.extra.push({ id: sentence.id, sourceId: sentence.sourceId });
     }
   }
 

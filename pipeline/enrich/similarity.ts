@@ -1,4 +1,5 @@
 // Similarity of wording: TF-IDF cosine over stemmed content words, and set overlap for short titles.
+import type { Source } from '../model.js';
 import { terms } from './text.js';
 
 /**
@@ -42,6 +43,19 @@ export function tfidf(texts: readonly string[]): TfIdf {
   return { vectors };
 }
 
+/** The sentences of all sources, headings left out, with their TF-IDF vectors in one model. */
+export interface SentenceCorpus {
+  sentences: Array<{ id: string; text: string; sourceId: string }>;
+  vectors: Vector[];
+  /** Position of each sentence id in `sentences`. */
+  index: Map<string, number>;
+}
+
+export function sentenceCorpus(sources: readonly Source[]): SentenceCorpus {
+  const sentences = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading').map((x) => ({ id: x.id, text: x.text, sourceId: s.id })));
+  return { sentences, vectors: tfidf(sentences.map((s) => s.text)).vectors, index: new Map(sentences.map((s, i) => [s.id, i])) };
+}
+
 /** Cosine of two unit vectors of one model: a merge of their sorted term lists. */
 export function cosine(a: Vector, b: Vector): number {
   let dot = 0;
@@ -71,57 +85,97 @@ const ESTIMATE_MARGIN = 0.75;
 interface Postings {
   docs: number[];
   weights: number[];
-}
-
-/** An inverted index: for each term, the vectors holding it (ascending) and its weight in each. */
-function postingsOf(vectors: readonly Vector[]): Postings[] {
-  const postings: Postings[] = [];
-  vectors.forEach((v, i) => {
-    v.terms.forEach((t, k) => {
-      const list = (postings[t] ??= { docs: [], weights: [] });
-      list.docs.push(i);
-      list.weights.push(v.weights[k] as number);
-    });
-  });
-  return postings;
-}
-
-/** Dot products being accumulated, by indexed vector, and which of them are non-zero. */
-interface Scratch {
-  dot: Float64Array;
-  touched: number[];
+  /** How many vectors hold the term, counting each member of a class of identical vectors. */
+  count: number;
 }
 
 /**
- * Calls `onMatch(j, sim)` for every indexed vector j > `after` whose cosine with `v` reaches
- * `floor`: dot products are first estimated through the postings of the terms that are not
- * common, and only estimates near the floor are measured exactly.
+ * An inverted index of vectors: for each term, the vectors holding it (ascending) and its weight
+ * in each; terms in more than `cap` vectors are common and propose no pairs. With scratch space
+ * for accumulating dot products.
  */
-function matchesOf(v: Vector, indexed: readonly Vector[], postings: readonly Postings[], cap: number, after: number, floor: number, scratch: Scratch, onMatch: (j: number, sim: number) => void): void {
-  const { dot, touched } = scratch;
+interface Index {
+  vectors: readonly Vector[];
+  postings: Postings[];
+  cap: number;
+  dot: Float64Array;
+  touched: Int32Array;
+  /** The weights of the vector being looked up, by term. */
+  query: Float64Array;
+  /** The indexed vectors end to end (vector j at start[j] up to start[j + 1]): measured in turn, they are read in order. */
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+function indexOf(vectors: readonly Vector[], sizes: readonly number[], cap: number): Index {
+  const postings: Postings[] = [];
+  vectors.forEach((v, i) => {
+    v.terms.forEach((t, k) => {
+      const list = (postings[t] ??= { docs: [], weights: [], count: 0 });
+      list.docs.push(i);
+      list.weights.push(v.weights[k] as number);
+      list.count += sizes[i] ?? 1;
+    });
+  });
+  const start = new Int32Array(vectors.length + 1);
+  vectors.forEach((v, i) => (start[i + 1] = (start[i] as number) + v.terms.length));
+  const terms = new Int32Array(start[vectors.length] as number);
+  const weights = new Float64Array(terms.length);
+  vectors.forEach((v, i) => {
+    terms.set(v.terms, start[i]);
+    weights.set(v.weights, start[i]);
+  });
+  const n = vectors.length;
+  return { vectors, postings, cap, dot: new Float64Array(n), touched: new Int32Array(n), query: new Float64Array(postings.length), start, terms, weights };
+}
+
+const isCommon = (index: Index, term: number): boolean => (index.postings[term]?.count ?? 0) > index.cap;
+
+/** The norm of a vector's weights on common terms: by Cauchy–Schwarz, the most they add to a cosine with a unit vector. */
+function commonNorm(v: Vector, index: Index): number {
+  let sum = 0;
+  v.terms.forEach((t, k) => {
+    if (isCommon(index, t)) sum += (v.weights[k] as number) ** 2;
+  });
+  return Math.sqrt(sum);
+}
+
+/**
+ * Calls `onMatch(j, sim)` for every indexed vector j > `after`, ascending, whose cosine with `v`
+ * reaches `floor`: dot products are first estimated through the postings of the terms that are
+ * not common, and only estimates near the floor are measured exactly, unless `worth(j, estimate)`
+ * turns the pair down first.
+ */
+function matchesOf(v: Vector, index: Index, after: number, floor: number, onMatch: (j: number, sim: number) => void, worth?: (j: number, estimate: number) => boolean): void {
+  const { dot, touched, postings, cap, query, start, terms, weights: flat } = index;
+  let count = 0;
   for (let m = 0; m < v.terms.length; m++) {
-    const list = postings[v.terms[m] as number];
-    if (!list || list.docs.length > cap) continue;
+    const t = v.terms[m] as number;
     const w = v.weights[m] as number;
+    if (t < query.length) query[t] = w;
+    const list = postings[t];
+    if (!list || list.count > cap) continue;
     const { docs, weights } = list;
     for (let k = docs.length - 1; k >= 0; k--) {
       const j = docs[k] as number;
       if (j <= after) break;
-      if (dot[j] === 0) touched.push(j);
+      if (dot[j] === 0) touched[count++] = j;
       dot[j] = (dot[j] as number) + w * (weights[k] as number);
     }
   }
-  touched.sort((a, b) => a - b);
-  for (const j of touched) {
+  const found = touched.subarray(0, count).sort();
+  for (const j of found) {
     const estimate = dot[j] as number;
     dot[j] = 0;
-    const other = indexed[j];
-    if (other && estimate >= floor * ESTIMATE_MARGIN) {
-      const sim = cosine(v, other);
-      if (sim >= floor) onMatch(j, sim);
-    }
+    if (estimate < floor * ESTIMATE_MARGIN || (worth && !worth(j, estimate))) continue;
+    // cosine(v, vector j), through the query's weights spread out by term: the same products,
+    // summed in the same order, with zeros for the terms v lacks.
+    let sim = 0;
+    for (let k = start[j] as number; k < (start[j + 1] as number); k++) sim += (query[terms[k] as number] as number) * (flat[k] as number);
+    if (sim >= floor) onMatch(j, sim);
   }
-  touched.length = 0;
+  for (const t of v.terms) if (t < query.length) query[t] = 0;
 }
 
 /** How many texts a term may be in and still propose pairs: common terms have low IDF and little weight. */
@@ -130,24 +184,71 @@ function commonTermCap(size: number): number {
 }
 
 /**
- * Pairs of vectors whose cosine reaches `floor`, with their exact cosine; `onPair(i, j, sim)` is
- * called once per such pair, i < j. Dot products are accumulated through an inverted index instead
- * of comparing every pair, and common terms are left out of that first estimate, which keeps the
- * work near linear.
+ * Vectors equal term for term and weight for weight: the same sentence repeated (syndicated copy,
+ * a story quoted again). Their cosine with any vector is the same, so pairs are found once per class.
  */
-export function similarPairs(vectors: readonly Vector[], floor: number, onPair: (i: number, j: number, sim: number) => void): void {
-  const postings = postingsOf(vectors);
-  const cap = commonTermCap(vectors.length);
-  const scratch: Scratch = { dot: new Float64Array(vectors.length), touched: [] };
-  vectors.forEach((v, i) => matchesOf(v, vectors, postings, cap, i, floor, scratch, (j, sim) => onPair(i, j, sim)));
+export interface Classes {
+  /** One vector per class, in order of first occurrence. */
+  reps: Vector[];
+  /** The input indices in each class, ascending. */
+  members: number[][];
 }
 
-/** Like similarPairs, but only pairs of a query and a target (vectors of one model): `onPair(q, t, sim)`. */
-export function crossPairs(queries: readonly Vector[], targets: readonly Vector[], floor: number, onPair: (q: number, t: number, sim: number) => void): void {
-  const postings = postingsOf(targets);
-  const cap = commonTermCap(queries.length + targets.length);
-  const scratch: Scratch = { dot: new Float64Array(targets.length), touched: [] };
-  queries.forEach((v, q) => matchesOf(v, targets, postings, cap, -1, floor, scratch, (t, sim) => onPair(q, t, sim)));
+/** Groups vectors into classes of identical ones, classes and members in input order. */
+export function identicalClasses(vectors: readonly Vector[]): Classes {
+  const classOf = new Map<string, number>();
+  const reps: Vector[] = [];
+  const members: number[][] = [];
+  vectors.forEach((v, i) => {
+    const key = `${v.terms.join(',')}|${v.weights.join(',')}`;
+    const c = classOf.get(key);
+    if (c !== undefined) {
+      members[c]?.push(i);
+      return;
+    }
+    classOf.set(key, reps.length);
+    reps.push(v);
+    members.push([i]);
+  });
+  return { reps, members };
+}
+
+const singletons = (vectors: readonly Vector[]): Classes => ({ reps: [...vectors], members: vectors.map((_, i) => [i]) });
+
+/** Slack for rounding when a bound is compared with a cosine summed in another order. */
+const ROUNDING = 1e-9;
+
+/**
+ * Pairs of classes whose vectors' cosine reaches `floor`, with that cosine: `onPair(a, b, sim)`
+ * once per pair, a ≤ b, and a = b for a class of two or more (its members are alike). The
+ * members of a and b are the pairs of vectors `similarPairs` would find. Dot products are
+ * accumulated through an inverted index instead of comparing every pair, and common terms are
+ * left out of that first estimate, which keeps the work near linear. A caller that keeps only
+ * the strongest pairs can turn a pair down unmeasured: `worth(a, b, upper)` is given a bound
+ * its cosine cannot exceed, the estimate plus the most its common terms can add.
+ */
+export function similarClassPairs(classes: Classes, floor: number, onPair: (a: number, b: number, sim: number) => void, worth?: (a: number, b: number, upper: number) => boolean): void {
+  const { reps, members } = classes;
+  const sizes = members.map((m) => m.length);
+  const index = indexOf(reps, sizes, commonTermCap(sizes.reduce((a, b) => a + b, 0)));
+  const norms = worth ? Float64Array.from(reps, (v) => commonNorm(v, index)) : new Float64Array(0);
+  reps.forEach((v, a) => {
+    const after = (sizes[a] ?? 1) > 1 ? a - 1 : a;
+    const bounded = worth && ((b: number, estimate: number) => worth(a, b, estimate + (norms[a] as number) * (norms[b] as number) + ROUNDING));
+    matchesOf(v, index, after, floor, (b, sim) => onPair(a, b, sim), bounded);
+  });
+}
+
+/** Pairs of vectors whose cosine reaches `floor`, with their exact cosine; `onPair(i, j, sim)` once per pair, i < j. */
+export function similarPairs(vectors: readonly Vector[], floor: number, onPair: (i: number, j: number, sim: number) => void): void {
+  similarClassPairs(singletons(vectors), floor, onPair);
+}
+
+/** Like similarClassPairs, but only pairs of a query class and a target class: `onPair(q, t, sim)`. */
+export function crossClassPairs(queries: Classes, targets: Classes, floor: number, onPair: (q: number, t: number, sim: number) => void): void {
+  const total = (c: Classes): number => c.members.reduce((sum, m) => sum + m.length, 0);
+  const index = indexOf(targets.reps, targets.members.map((m) => m.length), commonTermCap(total(queries) + total(targets)));
+  queries.reps.forEach((v, q) => matchesOf(v, index, -1, floor, (t, sim) => onPair(q, t, sim)));
 }
 
 /** Shared terms over the smaller set: 1 when one wording contains the other ("buffer zone" in "a buffer zone under UN control"). */

@@ -40,27 +40,31 @@ export function stem(word: string): string {
   return w;
 }
 
-// Every extractor compares the same sentences; their terms are worked out once. Bounded, and a
-// pure function of the text, so it changes no result.
-const TERMS_MEMO = new Map<string, readonly string[]>();
-const TERMS_MEMO_SIZE = 50_000;
+// Every extractor asks the same of the same sentences; the answers are worked out once. Bounded,
+// and each a pure function of the text, so it changes no result.
+const MEMO_SIZE = 50_000;
+
+function memoized<T>(of: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const value = of(text);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, value);
+    return value;
+  };
+}
 
 /** Stems of the content words of a text: stop words, numbers and one-letter words left out. */
-export function terms(text: string): readonly string[] {
-  const known = TERMS_MEMO.get(text);
-  if (known) return known;
-  const found = words(text)
+export const terms: (text: string) => readonly string[] = memoized((text) =>
+  words(text)
     .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
-    .map(stem);
-  if (TERMS_MEMO.size >= TERMS_MEMO_SIZE) TERMS_MEMO.clear();
-  TERMS_MEMO.set(text, found);
-  return found;
-}
+    .map(stem),
+);
 
 /** Number of words, for length thresholds. */
-export function wordCount(text: string): number {
-  return words(text).length;
-}
+export const wordCount: (text: string) => number = memoized((text) => words(text).length);
 
 /** Upper-cases the first letter. */
 export function capitalize(text: string): string {
@@ -68,9 +72,7 @@ export function capitalize(text: string): string {
 }
 
 /** True when a sentence is turned round an odd number of times ("not", "never", "denied", "-n't"). */
-export function negated(text: string): boolean {
-  return words(text).filter((w) => NEGATORS.has(w) || w.endsWith("n't")).length % 2 === 1;
-}
+export const negated: (text: string) => boolean = memoized((text) => words(text).filter((w) => NEGATORS.has(w) || w.endsWith("n't")).length % 2 === 1);
 
 /**
  * Orders wordings shortest first, then alphabetically: the choice among near-identical wordings
