@@ -7,7 +7,7 @@
 // repaired: a risk points only at scenarios that remain, a merged scenario's risks lead to the one it
 // was merged into, and each scenario's riskIds are rebuilt from the risks. Actors (by name), quotes
 // and signposts can be suppressed.
-import type { Actor, Diagnostic, Edit, Quote, Risk, Scenario, Signpost, Source } from '../model.js';
+import type { Actor, Confidence, Diagnostic, Edit, Quote, Risk, Scenario, Signpost, Source } from '../model.js';
 import { NOT_ASSESSED } from '../model.js';
 import { OVERLAY_FILE, placeOf, type Overlay } from '../overlay-schema.js';
 import { contentId, normalizeText } from './ids.js';
@@ -128,18 +128,25 @@ function addScenarios(scenarios: Scenario[], section: ScenarioSection, warn: War
       id,
       title: addition.title,
       summary: addition.summary,
-      sources: [],
-      evidence: [],
       riskIds: [],
-      confidence: addition.confidence,
-      corroboration: 0,
-      credibility: NOT_ASSESSED,
-      origin: 'analyst',
-      note: addition.note,
-      edits: [],
+      ...analystAddition(addition),
     });
   });
   return out;
+}
+
+/** What every analyst's addition carries: no sentence behind it, its basis in the note. */
+function analystAddition(addition: { confidence: Confidence; note: string }) {
+  return {
+    sources: [],
+    evidence: [],
+    confidence: addition.confidence,
+    corroboration: 0,
+    credibility: NOT_ASSESSED,
+    origin: 'analyst' as const,
+    note: addition.note,
+    edits: [],
+  };
 }
 
 function scored(risk: Risk): Risk {
@@ -195,14 +202,7 @@ function addRisks(risks: Risk[], section: RiskSection, resolve: (ref: string) =>
         likelihood: likelihood(addition.likelihood, null),
         impact: addition.impact,
         score: 1,
-        evidence: [],
-        sources: [],
-        confidence: addition.confidence,
-        corroboration: 0,
-        credibility: NOT_ASSESSED,
-        origin: 'analyst',
-        note: addition.note,
-        edits: [],
+        ...analystAddition(addition),
       }),
     );
   });
