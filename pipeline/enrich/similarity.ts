@@ -95,7 +95,6 @@ interface Postings {
  * for accumulating dot products.
  */
 interface Index {
-  vectors: readonly Vector[];
   postings: Postings[];
   cap: number;
   dot: Float64Array;
@@ -127,7 +126,7 @@ function indexOf(vectors: readonly Vector[], sizes: readonly number[], cap: numb
     weights.set(v.weights, start[i]);
   });
   const n = vectors.length;
-  return { vectors, postings, cap, dot: new Float64Array(n), touched: new Int32Array(n), query: new Float64Array(postings.length), start, terms, weights };
+  return { postings, cap, dot: new Float64Array(n), touched: new Int32Array(n), query: new Float64Array(postings.length), start, terms, weights };
 }
 
 const isCommon = (index: Index, term: number): boolean => (index.postings[term]?.count ?? 0) > index.cap;
