@@ -274,18 +274,22 @@ export interface EnrichContext {
   diagnostics: Diagnostic[];
 }
 
-/** Every evidence id in the brief that names no sentence; empty when the brief is sound. */
-export function unresolvedEvidence(brief: Brief): string[] {
-  const known = new Set(brief.sources.flatMap((s) => s.sentences.map((x) => x.id)));
-  const cited = [
+/** The sentence ids the analysis's statements cite (the actor list's mentions aside). */
+export function citedEvidence(brief: Brief): string[] {
+  return [
     ...brief.bluf.flatMap((x) => x.evidence),
     ...brief.keyJudgments.flatMap((x) => x.evidence),
     ...brief.scenarios.flatMap((x) => x.evidence),
     ...brief.risks.flatMap((x) => x.evidence),
-    ...brief.actors.flatMap((x) => x.evidence),
     ...brief.quotes.map((x) => x.evidence),
     ...brief.signposts.flatMap((x) => x.evidence),
   ];
+}
+
+/** Every evidence id in the brief that names no sentence; empty when the brief is sound. */
+export function unresolvedEvidence(brief: Brief): string[] {
+  const known = new Set(brief.sources.flatMap((s) => s.sentences.map((x) => x.id)));
+  const cited = [...citedEvidence(brief), ...brief.actors.flatMap((x) => x.evidence)];
   return [...new Set(cited.filter((id) => !known.has(id)))];
 }
 

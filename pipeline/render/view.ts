@@ -1,6 +1,6 @@
 // Brief → the view the templates read: numbering, labels and links decided once, here,
 // so that templates only lay things out.
-import type { Brief, Risk, Scenario, Source } from '../model.js';
+import { citedEvidence, type Brief, type Risk, type Scenario, type Source } from '../model.js';
 import { anchorId, articleHtml } from './article.js';
 import { riskMatrix } from './matrix.js';
 
@@ -59,7 +59,8 @@ function sourceFile(n: number): string {
 
 /** Each article as sanitized HTML with its sentence anchors, cited sentences marked. */
 export function articleHtmls(brief: Brief): string[] {
-  const cited = citedSentences(brief);
+  // Every sentence the analysis cites gets a visible mark in its article.
+  const cited = new Set(citedEvidence(brief));
   return brief.sources.map((source) => articleHtml(source, cited));
 }
 
@@ -79,17 +80,6 @@ function sourceViews(sources: Source[], html: readonly string[]): SourceView[] {
   }));
 }
 
-/** Every sentence id the analysis cites: those sentences get a visible mark in their article. */
-function citedSentences(brief: Brief): Set<string> {
-  return new Set([
-    ...brief.bluf.flatMap((x) => x.evidence),
-    ...brief.keyJudgments.flatMap((x) => x.evidence),
-    ...brief.scenarios.flatMap((x) => x.evidence),
-    ...brief.risks.flatMap((x) => x.evidence),
-    ...brief.quotes.map((x) => x.evidence),
-    ...brief.signposts.flatMap((x) => x.evidence),
-  ]);
-}
 
 /** Resolves sentence ids to labelled links ("2·s14") pointing at the sentence in its article. */
 function evidenceLinker(sources: SourceView[], brief: Brief, target: Target) {
