@@ -22,7 +22,9 @@ DEPS := node_modules/.package-lock.json
 
 SOURCES := $(shell find pipeline bench -name '*.ts') tsconfig.json
 TEMPLATES := $(shell find templates -type f)
-SEED_FILES := $(wildcard $(SEEDS)/*)
+# What the seeds folder holds, followed through links; a broken link or a loop is left out, since make
+# would stop at it ("No rule to make target"), while briefpack reports it and builds the rest.
+SEED_FILES := $(shell find -L $(SEEDS) -mindepth 1 -maxdepth 1 ! -name '.*' ! -type l 2>/dev/null)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
 .PHONY: all pdf epub html json test check clean schema bench-read bench

@@ -2,8 +2,8 @@
 // briefpack: seeds/ → output/briefing.{pdf,epub,html,json}. The thin edge around the pure stages:
 // arguments, files, clock-free time, the browser, and one line per stage.
 import { realpathSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,10 @@ function printTimeout(articles: number): number {
   return DEFAULT_PRINT.timeout + 150 * articles;
 }
 import { briefJsonSchema } from './schema.js';
-import { OVERLAY_FILE, parseOverlay, type OverlayResult } from './read/overlay.js';
+import { OVERLAY_FILE, parseOverlay, MAX_OVERLAY_BYTES, type OverlayResult } from './read/overlay.js';
+import { displayPath, listSeeds, type SeedList } from './seeds.js';
+import { osReason, type Entry } from './folder.js';
+import { ensureDirectory } from './publish/files.js';
 
 const HELP = `briefpack — turn a folder of news articles into a briefing pack
 
@@ -145,19 +148,6 @@ function reporter(quiet: boolean) {
   };
 }
 
-async function seedFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    throw new Error(`Cannot read the seeds folder ${dir}: ${(error as Error).message}; pass --seeds DIR`, { cause: error });
-  }
-  return names
-    .filter((name) => !name.startsWith('.') && name !== OVERLAY_FILE)
-    .sort()
-    .map((name) => join(dir, name));
-}
-
 const CachedRead = z.object({ source: Source.nullable(), diagnostics: z.array(Diagnostic) });
 
 interface Seeds {
@@ -173,7 +163,7 @@ interface Seeds {
  * Source ids are file names without extension; when two files share one (a.txt beside a.md),
  * each of them gets its extension too, so that sentence ids stay unique in the pack.
  */
-function sourceIds(files: string[]): Map<string, string | undefined> {
+function sourceIds(files: readonly string[]): Map<string, string | undefined> {
   const stem = (path: string) => basename(path, extname(path));
   const counts = new Map<string, number>();
   for (const path of files) counts.set(stem(path), (counts.get(stem(path)) ?? 0) + 1);
@@ -182,17 +172,16 @@ function sourceIds(files: string[]): Map<string, string | undefined> {
   );
 }
 
-async function readSeed(path: string, id: string | undefined, maxBytes: number, cache: StageCache, code: string): Promise<ReadResult & { key: string; cached?: boolean }> {
-  const file = relative(process.cwd(), path) || path;
+async function readSeed(list: SeedList, entry: Entry, id: string | undefined, maxBytes: number, cache: StageCache, code: string): Promise<ReadResult & { key: string; cached?: boolean }> {
+  const file = displayPath(entry.path);
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return { source: null, diagnostics: [], key: '' };
+    const read = await list.folder.read(entry, maxBytes);
     // Never load a huge file just to refuse it: the reader sees a placeholder of the right size.
-    if (info.size > maxBytes) {
+    if ('size' in read) {
       const { readSource } = await stages.read();
-      return { ...readSource({ path: file, bytes: new Uint8Array(info.size) }, { maxBytes, id }), key: `${file}:too-large` };
+      return { ...readSource({ path: file, bytes: new Uint8Array(read.size) }, { maxBytes, id }), key: `${file}:too-large` };
     }
-    const bytes = await readFile(path);
+    const { bytes } = read;
     const key = hashOf(code, file, id ?? '', String(maxBytes), bytes);
     const cached = await cache.get('read', key, CachedRead);
     if (cached) return { ...cached, key, cached: true };
@@ -201,18 +190,18 @@ async function readSeed(path: string, id: string | undefined, maxBytes: number, 
     await cache.put('read', key, result);
     return { ...result, key };
   } catch (error) {
-    const message = `cannot read this file (${(error as Error).message}); it was skipped`;
+    const message = `cannot read this file: ${osReason(error)}; skipped`;
     return { source: null, diagnostics: [{ file, line: 0, column: 0, severity: 'warning', ruleId: 'unreadable', message }], key: `${file}:unreadable` };
   }
 }
 
-async function readSeeds(files: string[], maxBytes: number, cache: StageCache): Promise<Seeds> {
+async function readSeeds(list: SeedList, maxBytes: number, cache: StageCache): Promise<Seeds> {
   const code = codeFingerprint('read', 'model');
-  const ids = sourceIds(files);
-  const results = await Promise.all(files.map((path) => readSeed(path, ids.get(path), maxBytes, cache, code)));
+  const ids = sourceIds(list.files.map((entry) => entry.path));
+  const results = await Promise.all(list.files.map((entry) => readSeed(list, entry, ids.get(entry.path), maxBytes, cache, code)));
   return {
     sources: results.flatMap((r) => (r.source ? [r.source] : [])),
-    diagnostics: results.flatMap((r) => r.diagnostics),
+    diagnostics: [...list.diagnostics, ...results.flatMap((r) => r.diagnostics)],
     keys: results.map((r) => r.key),
     cached: results.filter((r) => r.cached).length,
   };
@@ -229,24 +218,30 @@ async function analyse(seeds: Seeds, overlay: Overlay, generatedAt: string, cach
   return { brief, cached: false };
 }
 
-async function readOverlay(seeds: string): Promise<OverlayResult> {
-  const path = join(seeds, OVERLAY_FILE);
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new Error(`Cannot read ${path}: ${error.message}`, { cause: error });
-  });
-  return parseOverlay(text, relative(process.cwd(), path) || path);
+/** brief.yaml, read like a seed: a file inside the folder, or no overlay at all. */
+async function readOverlay(list: SeedList): Promise<OverlayResult> {
+  const entry = list.overlay;
+  const file = displayPath(join(list.folder.path, OVERLAY_FILE));
+  if (entry === null) return parseOverlay(null, file);
+  const stop = (message: string): OverlayResult => ({ overlay: null, diagnostics: [{ file, line: 1, column: 1, severity: 'error', ruleId: 'overlay-read', message }] });
+  try {
+    const read = await list.folder.read(entry, MAX_OVERLAY_BYTES);
+    if ('size' in read) return stop(`the file has ${read.size} bytes, more than ${MAX_OVERLAY_BYTES}: an overlay is a short list of edits; shorten it`);
+    return parseOverlay(Buffer.from(read.bytes).toString('utf8'), file);
+  } catch (error) {
+    return stop(`cannot read the overlay: ${osReason(error)}; fix its permissions or remove it`);
+  }
 }
 
 /** The pack's time: never the clock, so two builds of the same input are the same. */
-async function packTime(files: string[], overlay: Overlay): Promise<string> {
+async function packTime(files: readonly Entry[], overlay: Overlay): Promise<string> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
   if (overlay.date) {
     const date = new Date(overlay.date);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
-  const times = await Promise.all(files.map(async (f) => (await stat(f).catch(() => null))?.mtimeMs ?? 0));
+  const times = await Promise.all(files.map(async (f) => (await stat(f.target ?? f.path).catch(() => null))?.mtimeMs ?? 0));
   return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000).toISOString();
 }
 
@@ -275,10 +270,12 @@ async function build(options: BuildOptions): Promise<number> {
   try {
     const theme = stages.theme().then(({ loadTheme }) => loadTheme(options.templates));
     theme.catch(() => undefined);
-    const files = await seedFiles(options.seeds);
-    const seeds = await readSeeds(files, options.maxBytes, cache);
+    // A pack that cannot be written is said at once, before any work.
+    await ensureDirectory(options.out);
+    const list = await listSeeds(options.seeds);
+    const seeds = await readSeeds(list, options.maxBytes, cache);
     const { sources, diagnostics } = seeds;
-    const overlay = await readOverlay(options.seeds);
+    const overlay = await readOverlay(list);
     diagnostics.push(...overlay.diagnostics);
     const sentences = sources.reduce((n, s) => n + s.sentences.length, 0);
     report.stage('read', `${sources.length} sources, ${sentences} sentences${seeds.cached ? ` (${seeds.cached} cached)` : ''}`);
@@ -286,7 +283,7 @@ async function build(options: BuildOptions): Promise<number> {
     if (overlay.overlay === null) throw new Error(`${join(options.seeds, OVERLAY_FILE)} is invalid (see above); fix it or remove it`);
     if (sources.length === 0) throw new Error(`no readable article in ${options.seeds}: add .txt, .md or .html files`);
 
-    const generatedAt = await packTime(files, overlay.overlay);
+    const generatedAt = await packTime(list.files, overlay.overlay);
     const { brief, cached } = await analyse(seeds, overlay.overlay, generatedAt, cache);
     report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors${cached ? ' (cached)' : ''}`);
     printDiagnostics(brief.diagnostics, options);

@@ -1,7 +1,11 @@
 // Writing outputs so that a reader never sees half a file: write beside, then rename.
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { osReason } from '../folder.js';
+
+/** What the output folder must take at once: a full disk fails here, before any work. */
+const PROBE_BYTES = 64 * 1024;
 
 /** Temporary files being written now: removed if the process exits (a signal) before renaming them. */
 const pending = new Set<string>();
@@ -24,10 +28,43 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   }
 }
 
+/**
+ * Makes the output folder and checks that a file can be written in it, failing at once with the
+ * folder and the OS's reason. Each missing level is made on its own: Node's recursive mkdir loops
+ * forever under /proc.
+ */
 export async function ensureDirectory(path: string): Promise<void> {
+  const fail = (reason: string, cause?: unknown): never => {
+    throw new Error(`Cannot write to the output folder ${path}: ${reason}; pass --out DIR`, { cause });
+  };
+  const missing: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      if (info.code !== 'ENOENT') fail(osReason(info), info);
+      missing.unshift(at);
+    } else {
+      if (!info.isDirectory()) fail(`${at} is a file, not a folder`);
+      break;
+    }
+    if (dirname(at) === at) break;
+  }
+  for (const dir of missing) {
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return;
+      // The parent exists, so ENOENT means a file system that takes no new folders (/proc).
+      fail(error.code === 'ENOENT' ? `no folder can be made in ${dirname(dir)} (ENOENT)` : osReason(error), error);
+    });
+  }
+  // A folder can exist and still refuse files: read-only, full, or not ours.
+  const probe = join(path, `.briefpack-probe.${process.pid}.tmp`);
+  pending.add(probe);
   try {
-    await mkdir(path, { recursive: true });
+    await writeFile(probe, new Uint8Array(PROBE_BYTES));
   } catch (error) {
-    throw new Error(`Cannot create the output folder ${path}: ${(error as Error).message}`, { cause: error });
+    fail(osReason(error), error);
+  } finally {
+    await rm(probe, { force: true });
+    pending.delete(probe);
   }
 }

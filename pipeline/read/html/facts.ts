@@ -63,6 +63,7 @@ export function pageFacts(metadata: PageMetadata, article: ReadabilityFacts): Pa
     headings: metadata.headings,
     fallback: article.title ?? null,
     siteNames: stated,
+    hosts: metadata.hosts,
   });
   const siteNames = present([...stated, title?.site]);
   const credit = creditOf(present([...metadata.authors, article.byline]), siteNames);

@@ -19,6 +19,8 @@ export interface PageMetadata {
   siteNames: string[];
   /** The page's language tag, as in <html lang>. */
   lang: string | null;
+  /** Host names of the addresses the page gives itself: og:url, the canonical link. */
+  hosts: string[];
 }
 
 const TITLE_KEYS = ['og:title', 'twitter:title', 'title', 'headline', 'dc.title', 'dcterms.title', 'sailthru.title', 'parsely-title'];
@@ -70,6 +72,25 @@ function markedDates(document: PageDocument): string[] {
   return [...marked].map((element) => element.getAttribute('datetime') ?? element.getAttribute('content') ?? '').filter(Boolean);
 }
 
+function canonicalLinks(document: PageDocument): string[] {
+  return [...document.querySelectorAll('link')]
+    .filter((link) => (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))
+    .map((link) => link.getAttribute('href') ?? '');
+}
+
+/** The host of each absolute http(s) address; relative and odd ones say nothing. */
+function hostsOf(addresses: readonly string[]): string[] {
+  const hosts = addresses.flatMap((address) => {
+    try {
+      const url = new URL(address.trim());
+      return url.protocol === 'http:' || url.protocol === 'https:' ? [url.hostname] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(hosts)];
+}
+
 export function readMetadata(document: PageDocument, onInvalidJsonLd: (reason: string) => void): PageMetadata {
   const meta = metaValues(document);
   const jsonLd = readJsonLd(jsonLdScripts(document), onInvalidJsonLd);
@@ -84,5 +105,6 @@ export function readMetadata(document: PageDocument, onInvalidJsonLd: (reason: s
     dates: [...jsonLd.published, ...valuesOf(meta, DATE_KEYS), ...markedDates(document)],
     siteNames: [...valuesOf(meta, ['og:site_name']), ...unescaped(jsonLd.publishers), ...valuesOf(meta, SITE_KEYS)],
     lang: document.documentElement?.getAttribute('lang')?.trim() || null,
+    hosts: hostsOf([...valuesOf(meta, ['og:url', 'twitter:url']), ...canonicalLinks(document)]),
   };
 }

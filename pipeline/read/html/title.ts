@@ -12,6 +12,8 @@ export interface TitleInput {
   /** What Readability made of the title, the last resort. */
   fallback: string | null;
   siteNames: readonly string[];
+  /** Host names the page gives as its address (og:url, canonical link): "www.examplenews.com". */
+  hosts?: readonly string[];
 }
 
 export interface TitleChoice {
@@ -33,9 +35,22 @@ function segmentsOf(title: string): string[] {
   return title.split(SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
 }
 
+/** Second-level labels under which sites register their names: "bbc.co.uk", "abc.net.au". */
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'news']);
+
+/** The name a host registers: "www.bbc.co.uk" → "bbc", "edition.cnn.com" → "cnn". */
+function hostName(host: string): string | null {
+  const labels = host.toLowerCase().split('.').filter(Boolean);
+  if (labels.length < 2) return null;
+  const suffix = labels.length > 2 && SECOND_LEVEL.has(labels.at(-2) ?? '') ? 2 : 1;
+  return labels.at(-1 - suffix) ?? null;
+}
+
 /** Every known site name and each part of it: "Remember 80/90 - Memorabilia anni 80/90" gives three. */
-function siteTokens(siteNames: readonly string[]): Set<string> {
-  return new Set(siteNames.flatMap((name) => [name, ...segmentsOf(name)]).map(squash).filter(Boolean));
+function siteTokens(siteNames: readonly string[], hosts: readonly string[]): Set<string> {
+  const names = siteNames.flatMap((name) => [name, ...segmentsOf(name)]);
+  const registered = hosts.map(hostName).filter((name): name is string => name !== null);
+  return new Set([...names, ...registered].map(squash).filter(Boolean));
 }
 
 interface Core {
@@ -90,14 +105,35 @@ function confirmedByHeading(candidates: readonly string[], input: TitleInput, si
       if (score >= CONFIRMS && (best === null || score > best.score)) best = { score, heading, core };
     }
   }
-  if (best === null) return null;
+  if (best === null) return extendedByHeading(candidates, input, sites);
   const kicker = kickerOf(best.core, best.heading);
   return { title: best.heading, kicker, site: siteInDocumentTitle(input.documentTitle, best.heading, kicker) };
 }
 
+/**
+ * An h1 that begins with a stated title's main part and goes on: "Talks resume in Geneva" under
+ * <title>Talks resume | Example News</title>. The part must be the candidate's longest, so that a
+ * site's name in its h1 ("Example News | Talks resume") confirms nothing.
+ */
+function extendedByHeading(candidates: readonly string[], input: TitleInput, sites: Set<string>): TitleChoice | null {
+  for (const heading of input.headings) {
+    const said = words(heading);
+    for (const candidate of candidates) {
+      const segments = coreOf(candidate, sites, false).segments;
+      const longest = Math.max(...segments.map(wordCount));
+      const main = segments.find((segment) => {
+        const part = words(segment);
+        return part.length >= 2 && part.length === longest && part.length < said.length && part.every((word, i) => said[i] === word);
+      });
+      if (main !== undefined) return { title: heading, kicker: null, site: siteInDocumentTitle(input.documentTitle, main, null) };
+    }
+  }
+  return null;
+}
+
 /** The article's title, or null when the page states none at all. */
 export function chooseTitle(input: TitleInput): TitleChoice | null {
-  const sites = siteTokens(input.siteNames);
+  const sites = siteTokens(input.siteNames, input.hosts ?? []);
   const candidates = [...new Set([...input.titles, input.documentTitle ?? '', input.fallback ?? ''])].filter(Boolean);
   const confirmed = confirmedByHeading(candidates, input, sites);
   if (confirmed) return confirmed;
