@@ -25,7 +25,7 @@ export interface Entry {
 /** The OS's reason without the call and path Node appends: "permission denied (EACCES)". */
 export function osReason(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  const text = String(message ?? error).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+  const text = String(message ?? error).replace(/^[A-Z]+: /, '').replace(/, \w+(?: '.*')?$/s, '');
   return code ? `${text} (${code})` : text;
 }
 

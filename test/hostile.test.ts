@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,8 @@ const run = promisify(execFile);
 const FIXTURES = 'test/fixtures/hostile';
 /** A line of /etc/passwd that any leak of it would carry. */
 const PASSWD = /root:[^:\n]*:0:0:/;
+/** What the fixtures' outside-link.md leads to, beside the seeds folder: it must appear nowhere. */
+const OUTSIDE = 'HOSTILE-OUTSIDE-SECRET-5d21';
 
 let server: Server;
 const hits: string[] = [];
@@ -36,8 +38,12 @@ beforeAll(async () => {
   const seeds = join(dir, 'seeds');
   out = join(dir, 'out');
   await run('mkdir', ['-p', seeds]);
+  await writeFile(join(dir, 'secret-outside.md'), `# ${OUTSIDE}\n\nA paragraph that must never reach a pack: ${OUTSIDE}.\n`);
   for (const name of await readdir(FIXTURES)) {
-    await writeFile(join(seeds, name), (await readFile(join(FIXTURES, name), 'utf8')).replaceAll('PORT', port));
+    // The links stay links: passwd-link.txt leads to /etc/passwd, outside-link.md beside the folder.
+    const from = join(FIXTURES, name);
+    if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), join(seeds, name));
+    else await writeFile(join(seeds, name), (await readFile(from, 'utf8')).replaceAll('PORT', port));
   }
   build = await run('node', ['build/pipeline/cli.js', 'build', '--seeds', seeds, '--out', out, '--no-cache'], {
     env: { ...process.env, SOURCE_DATE_EPOCH: '1741000000' },
@@ -58,12 +64,21 @@ describe('a pack built from hostile articles', () => {
     expect(hits).toEqual([]);
   });
 
-  it('lets no local file into any output', async () => {
-    expect(await readFile(join(out, 'briefing.html'), 'utf8')).not.toMatch(PASSWD);
-    expect(await readFile(join(out, 'briefing.json'), 'utf8')).not.toMatch(PASSWD);
-    expect((await readPdf(join(out, 'briefing.pdf'))).pages.join('\n')).not.toMatch(PASSWD);
+  it('lets no local file into any output, not even through a link in the seeds folder', async () => {
+    const leaks = [PASSWD, new RegExp(OUTSIDE)];
+    const texts = [
+      await readFile(join(out, 'briefing.html'), 'utf8'),
+      await readFile(join(out, 'briefing.json'), 'utf8'),
+      (await readPdf(join(out, 'briefing.pdf'))).pages.join('\n'),
+    ];
     const epub = await openEpub(join(out, 'briefing.epub'));
-    for (const name of epub.names.filter((n) => /\.(xhtml|opf|ncx|css)$/.test(n))) expect(await epub.text(name)).not.toMatch(PASSWD);
+    for (const name of epub.names.filter((n) => /\.(xhtml|opf|ncx|css)$/.test(n))) texts.push(await epub.text(name));
+    for (const text of texts) for (const leak of leaks) expect(text).not.toMatch(leak);
+  });
+
+  it('says which links it did not follow, and where they lead', () => {
+    expect(build.stderr).toMatch(/passwd-link\.txt: warning: a link to \/etc\/passwd, outside the seeds folder; skipped/);
+    expect(build.stderr).toContain(`outside-link.md: warning: a link to ${join(dir, 'secret-outside.md')}, outside the seeds folder; skipped`);
   });
 
   it('keeps no script, frame, object, form, base, refresh, event handler or dangerous link', async () => {

@@ -130,3 +130,44 @@ describe('brief.yaml', () => {
     expect(problems('title: Weekly pack\nscenario:\n  add: []\n')).toEqual(['2:1 (top level): Unrecognized key: "scenario"']);
   });
 });
+
+describe('brief.yaml that attacks the parser (issue 10)', () => {
+  const only = (text: string) => {
+    const result = parseOverlay(text, FILE);
+    expect(result.overlay).toBeNull();
+    expect(result.diagnostics).toHaveLength(1);
+    return result.diagnostics[0]!;
+  };
+
+  it('names the line of the first alias of a billion-laughs bomb', () => {
+    const bomb = ['title: Bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+    const d = only(bomb);
+    expect(d).toMatchObject({ file: FILE, line: 3, column: 8, severity: 'error', ruleId: 'overlay-aliases' });
+    expect(d.message).toMatch(/aliases .* expand past 100 copies/);
+  });
+
+  it('still takes a few aliases', () => {
+    const result = parseOverlay('title: &t Weekly\nsubtitle: *t\n', FILE);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.overlay?.subtitle).toBe('Weekly');
+  });
+
+  it('refuses nesting deeper than 32 levels before the parser recurses, flow or block', () => {
+    for (const depth of [40, 100_000]) {
+      const d = only(`title: x\nrisks: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+      expect(d).toMatchObject({ line: 2, severity: 'error', ruleId: 'overlay-depth' });
+    }
+    const block = Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    expect(only(block)).toMatchObject({ line: 33, ruleId: 'overlay-depth' });
+    expect(only(`${'- '.repeat(40)}x`)).toMatchObject({ line: 1, ruleId: 'overlay-depth' });
+  });
+
+  it('does not count brackets in quotes or comments', () => {
+    const text = `title: "${'['.repeat(50)}"\nsubtitle: x # ${'{'.repeat(50)}\n`;
+    expect(parseOverlay(text, FILE).diagnostics).toEqual([]);
+  });
+
+  it('refuses a document larger than 1 MB', () => {
+    expect(only(`title: x\n# ${'x'.repeat(1024 * 1024)}\n`)).toMatchObject({ line: 1, column: 1, ruleId: 'overlay-size' });
+  });
+});
