@@ -1,6 +1,6 @@
 // Writing outputs so that a reader never sees half a file: write beside, then rename.
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { osReason } from '../folder.js';
 
@@ -13,18 +13,70 @@ process.on('exit', () => {
   for (const temporary of pending) rmSync(temporary, { force: true });
 });
 
+/** Written a piece at a time, so that a test can stop the build between two pieces. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * BRIEFPACK_TEST_WRITE_PAUSE=ms: after each piece of an output, say so on stderr and wait, so a
+ * test can kill the build in the middle of a write instead of by timing luck.
+ */
+function writePause(): number {
+  const ms = Number(process.env.BRIEFPACK_TEST_WRITE_PAUSE ?? '');
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+async function writeInPieces(path: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const pause = writePause();
+  const handle = await open(path, 'w');
+  try {
+    let offset = 0;
+    do {
+      const { bytesWritten } = await handle.write(bytes, offset, Math.min(CHUNK_BYTES, bytes.byteLength - offset));
+      offset += bytesWritten;
+      if (pause > 0) {
+        process.stderr.write(`briefpack-test: wrote ${offset} of ${bytes.byteLength} bytes of ${path}\n`);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    } while (offset < bytes.byteLength);
+    // On the disk before the rename makes it the output: a crash then leaves old or new, not empty.
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes `data` to `path` atomically: a failed or killed build leaves the previous file whole. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pending.add(temporary);
   try {
-    await writeFile(temporary, data);
+    await writeInPieces(temporary, data);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw new Error(`Having trouble writing ${path}: ${(error as Error).message}`, { cause: error });
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new Error(`Having trouble writing ${path}: ${osReason(error)}`, { cause: error });
   } finally {
     pending.delete(temporary);
+  }
+}
+
+/** A temporary output of a build that was killed (SIGKILL runs no exit handler): its process is gone. */
+async function removeStale(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = /^\.briefing\.\w+\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    await rm(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -67,4 +119,5 @@ export async function ensureDirectory(path: string): Promise<void> {
     await rm(probe, { force: true });
     pending.delete(probe);
   }
+  await removeStale(path);
 }

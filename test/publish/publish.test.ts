@@ -1,5 +1,5 @@
 // The publish stage on a hand-made brief: real Chromium, real epub-gen-memory, real epubcheck.
-import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,9 +112,13 @@ describe('ChromiumSession', () => {
       let attempts = 0;
       const pdf = await session.use(async (browser) => {
         attempts++;
-        // The first attempt loses its browser mid-job, as a crash would.
-        if (attempts === 1) browser.process()?.kill('SIGKILL');
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The first attempt loses its browser mid-job, as a crash would; the job goes on once the
+        // session can know it, when puppeteer has seen the connection drop.
+        if (attempts === 1) {
+          const gone = new Promise((resolve) => browser.once('disconnected', resolve));
+          browser.process()?.kill('SIGKILL');
+          await gone;
+        }
         return (await printPdf(browser, '<p>after the crash</p>')).pdf;
       });
       expect(attempts).toBe(2);
@@ -137,7 +141,14 @@ describe('writeAtomic', () => {
   it('keeps the previous file when the write fails', async () => {
     const path = join(out, 'keep.txt');
     await writeFile(path, 'previous');
-    await expect(writeAtomic(join(out, 'missing-folder', 'x.txt'), 'new')).rejects.toThrow(/Having trouble writing/);
-    expect(await readFile(path, 'utf8')).toBe('previous');
+    // A folder where the temporary file would go makes the write fail: the target must stay as it was.
+    const blocker = join(out, `.keep.txt.${process.pid}.tmp`);
+    await mkdir(blocker);
+    try {
+      await expect(writeAtomic(path, 'new')).rejects.toThrow(`Having trouble writing ${path}: illegal operation on a directory (EISDIR)`);
+      expect(await readFile(path, 'utf8')).toBe('previous');
+    } finally {
+      await rm(blocker, { recursive: true, force: true });
+    }
   });
 });
