@@ -27,7 +27,7 @@ TEMPLATES := $(shell find templates -type f)
 SEED_FILES := $(shell find -L $(SEEDS) -mindepth 1 -maxdepth 1 ! -name '.*' ! -type l 2>/dev/null)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
-.PHONY: all pdf epub html json test check clean schema bench-read bench
+.PHONY: all pdf epub html json test check clean schema bench-read bench mutation
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -88,3 +88,11 @@ bench-read: $(STAMP)
 bench: $(STAMP) $(BROWSER)
 	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS="$(BENCH_RUNS)" BENCH_ARGS="$(BENCH_ARGS)" CORPUS="$(CORPUS)" \
 	  $(NODE) build/bench/bench.js
+
+# Mutation testing with Stryker, one stage folder a run, incremental; reports/mutation/<folder>.json,
+# then the score per folder. Not part of make test or CI: about an hour on two cores.
+MUTATE ?= publish read enrich
+mutation: $(STAMP)
+	@mkdir -p reports/mutation
+	@for folder in $(MUTATE); do MUTATE_FOLDER=$$folder npx stryker run stryker.config.mjs || exit 1; done
+	@$(NODE) build/bench/mutation-score.js $(MUTATE)

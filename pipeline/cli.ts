@@ -23,6 +23,7 @@ import { briefJsonSchema } from './schema.js';
 import { OVERLAY_FILE, parseOverlay, MAX_OVERLAY_BYTES, type OverlayResult } from './read/overlay.js';
 import { displayPath, listSeeds, type SeedList } from './seeds.js';
 import { osReason, type Entry } from './folder.js';
+import { formatOf } from './read/admit.js';
 import { ensureDirectory } from './publish/files.js';
 
 const HELP = `briefpack — turn a folder of news articles into a briefing pack
@@ -241,7 +242,9 @@ async function packTime(files: readonly Entry[], overlay: Overlay): Promise<stri
     const date = new Date(overlay.date);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
-  const times = await Promise.all(files.map(async (f) => (await stat(f.target ?? f.path).catch(() => null))?.mtimeMs ?? 0));
+  // Seed files only: notes.csv beside the articles is skipped, and does not date the pack either.
+  const seeds = files.filter((f) => typeof formatOf(f.path) === 'string');
+  const times = await Promise.all(seeds.map(async (f) => (await stat(f.target ?? f.path).catch(() => null))?.mtimeMs ?? 0));
   return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000).toISOString();
 }
 

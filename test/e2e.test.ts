@@ -1,7 +1,7 @@
 // The whole pack from the two seeds, through the compiled CLI, as `make` runs it.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { launchBrowser } from '../pipeline/publish/pdf.js';
 import { resolveBrowser } from '../pipeline/publish/browser.js';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Brief, unresolvedEvidence } from '../pipeline/model.js';
+import { Brief, danglingIds, unresolvedEvidence } from '../pipeline/model.js';
 import { briefJsonSchema } from '../pipeline/schema.js';
 import { flat, readLinks, readPdf, unembeddedFonts, type PdfContents } from './support/pdf.js';
 import { brokenLinks, navEntries, openEpub } from './support/epub.js';
@@ -66,8 +66,11 @@ describe('briefpack build on the two seeds', () => {
   });
 
   it('writes a briefing.json that follows the contract and whose evidence all resolves', async () => {
-    expect(brief.sources.map((s) => s.id)).toEqual(['000_ce3e0963e407180a', '002_5814ca9cacb9ce4c']);
+    // A source's id is its file name without the extension, in the folder's order.
+    const articles = (await readdir('seeds')).filter((name) => /\.(?:txt|text|md|markdown|html?|xhtml)$/.test(name)).sort();
+    expect(brief.sources.map((s) => s.id)).toEqual(articles.map((name) => name.replace(/\.[^.]+$/, '')));
     expect(unresolvedEvidence(brief)).toEqual([]);
+    expect(danglingIds(brief)).toEqual([]);
     expect(brief.scenarios.length).toBeGreaterThan(0);
     expect(brief.risks.length).toBeGreaterThan(0);
     expect(brief.generatedAt).toBe(new Date(Number(EPOCH) * 1000).toISOString());
@@ -118,17 +121,21 @@ describe('briefpack build on the two seeds', () => {
   });
 });
 
+/** The page the contents page gives for an entry. */
+function contentsPage(entry: string): number {
+  const match = new RegExp(`${escapeRegExp(flat(entry))}\\s*(\\d+)`).exec(flat(pdf.pages[1] ?? ''));
+  expect(match, `contents entry "${entry}"`).not.toBeNull();
+  return Number(match![1]);
+}
+
 describe('the printed pack', () => {
   it('numbers the contents with the pages the headings print on', () => {
-    const contents = flat(pdf.pages[1] ?? '');
     const entries = [
       'Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles',
       ...brief.sources.map((s) => s.title),
     ];
     for (const entry of entries) {
-      const match = new RegExp(`${escapeRegExp(flat(entry))}\\s*(\\d+)`).exec(contents);
-      expect(match, `contents entry "${entry}"`).not.toBeNull();
-      const page = Number(match![1]);
+      const page = contentsPage(entry);
       expect(flat(pdf.pages[page - 1] ?? ''), `page ${page} should hold "${entry}"`).toContain(flat(entry));
     }
   });
@@ -151,8 +158,29 @@ describe('the printed pack', () => {
   it('links every evidence reference to the page that holds its sentence', async () => {
     const sentences = new Map(brief.sources.flatMap((s) => s.sentences.map((x) => [anchorId(x.id), x.text] as const)));
     const evidence = (await readLinks(join(out, 'briefing.pdf'))).filter((link) => link.dest.startsWith('ev-'));
-    const cited = new Set([...brief.risks, ...brief.scenarios].flatMap((x) => x.evidence).map(anchorId));
-    expect(evidence.length).toBeGreaterThanOrEqual(cited.size);
+    // What each section cites, as the pack prints it: every cited sentence is a link's target there,
+    // and every link there targets a sentence that section cites.
+    const citedBy: Record<string, string[]> = {
+      'Bottom line up front': [...brief.bluf, ...brief.keyJudgments].flatMap((x) => x.evidence),
+      Scenarios: brief.scenarios.flatMap((x) => x.evidence),
+      Risks: brief.risks.flatMap((x) => x.evidence),
+      'Actors and quotes': brief.quotes.map((x) => x.evidence),
+      'What to watch': brief.signposts.flatMap((x) => x.evidence),
+      'Source articles': [],
+    };
+    const titles = Object.keys(citedBy);
+    const starts = titles.map(contentsPage);
+    const sectionOf = (page: number): string => titles[starts.findLastIndex((start) => start <= page)] ?? 'before the sections';
+    const linked = new Map<string, Set<string>>(titles.map((title) => [title, new Set()]));
+    for (const link of evidence) {
+      const section = sectionOf(link.from);
+      expect(linked.has(section), `a link to ${link.dest} on page ${link.from}, ${section}`).toBe(true);
+      linked.get(section)?.add(link.dest);
+    }
+    for (const title of titles) {
+      expect([...(linked.get(title) ?? [])].sort(), title).toEqual([...new Set(citedBy[title]?.map(anchorId))].sort());
+    }
+    expect(evidence.length).toBeGreaterThan(0);
     for (const link of evidence) {
       const text = sentences.get(link.dest);
       expect(text, link.dest).toBeDefined();

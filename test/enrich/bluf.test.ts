@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../pipeline/enrich/bluf.js';
 import { cosine, tfidf } from '../../pipeline/enrich/similarity.js';
+import type { LikelihoodTerm } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
 
 const wire = makeSource('wire', [
@@ -19,6 +20,39 @@ const paper = article(
 const institute = article(
   'institute',
   'Delia is the third major hurricane to threaten the southern coast in five years, testing evacuation plans that were redrawn after the last storm. Landfall near the port city would expose the region’s refineries to flooding. The storm will probably disrupt fuel supplies for weeks.',
+);
+
+/** The ICD 203 term of the one hedge a sentence of these fixtures is written with, or null. */
+const HEDGES: ReadonlyArray<readonly [RegExp, LikelihoodTerm]> = [
+  [/\bwill probably\b/, 'likely'],
+  [/\bis likely to\b|\bwas likely\b|\bare likely to\b/, 'likely'],
+  [/\bwould require\b/, 'unlikely'],
+  [/\bwould\b/, 'likely'],
+  [/\bcould\b|\bmay\b/, 'roughly even chance'],
+  [/\bmight\b/, 'unlikely'],
+];
+function termOf(text: string): LikelihoodTerm | null {
+  return HEDGES.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+const dockWire = article(
+  'dock-wire',
+  'Dock workers will probably extend the strike at the northern ports into a third week.',
+  'Shipping lines could divert their container vessels to the southern terminals during the strike.',
+  'Retailers are likely to run short of imported fruit within a fortnight of the walkout.',
+);
+const dockPaper = article(
+  'dock-paper',
+  'The strike at the northern ports will probably run into a third week, union officials said.',
+  'Container vessels could be diverted to the southern terminals if the dock strike goes on.',
+  'Supermarkets are likely to run short of imported fruit within a fortnight, grocers said.',
+);
+const dockAnalysis = article(
+  'dock-analysis',
+  'A settlement would require the port authority to raise its pay offer to the dock workers.',
+  'Talks between the union and the port authority might resume at the end of the week.',
+  'Prolonged closures at the northern ports would push up prices for imported goods across the region.',
+  'Farmers may lose part of the spring harvest if refrigerated containers stay stuck on the quays.',
 );
 
 describe('BLUF and key judgments', () => {
@@ -58,9 +92,19 @@ describe('BLUF and key judgments', () => {
       expect(kj.confidence).toBe(expected);
     }
     expect(keyJudgments.some((kj) => kj.confidence !== 'low')).toBe(true);
-    const hedged = keyJudgments.find((kj) => kj.text.includes('will probably'));
-    if (hedged) expect(hedged.likelihood).toBe('likely');
-    expect(keyJudgments.every((kj) => kj.likelihood === null || typeof kj.likelihood === 'string')).toBe(true);
+    // Every judgment, hedged or not: the term of the hedge it is written with, null without one.
+    for (const kj of keyJudgments) expect(kj.likelihood, kj.text).toBe(termOf(kj.text));
+    expect(keyJudgments.some((kj) => kj.likelihood !== null)).toBe(true);
+  });
+
+  it('takes each key judgment’s likelihood from its own hedge when every candidate is hedged', () => {
+    // Each sentence carries one hedge, so every judgment picked has one and must carry its term.
+    const judgments = summarize([dockWire, dockPaper, dockAnalysis]).keyJudgments;
+    expect(judgments.length).toBeGreaterThanOrEqual(2);
+    for (const kj of judgments) {
+      expect(termOf(kj.text), `a hedge in "${kj.text}"`).not.toBeNull();
+      expect(kj.likelihood, kj.text).toBe(termOf(kj.text));
+    }
   });
 
   it('is empty without sentences to rank', () => {

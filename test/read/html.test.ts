@@ -266,6 +266,20 @@ describe('readSource never throws on HTML', () => {
   });
 });
 
+describe('a page nested deeper than a browser nests it', () => {
+  const long = 'Officials said the talks would resume next week in the capital after a pause.';
+  test('is skipped at once with a warning, whatever the stack size', () => {
+    const result = readHtml(`${'<div>'.repeat(3000)}<p>${long}</p>`);
+    expect(result.source).toBeNull();
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['too-deep']);
+  });
+
+  test('is read when it nests no deeper than Chromium does', () => {
+    const source = sourceOf(readHtml(`${'<div>'.repeat(400)}<p>${long}</p><p>${long}</p>`));
+    expect(bodyText(source)).toContain('the talks would resume');
+  });
+});
+
 describe('real pages of the article-extraction benchmark', () => {
   const pages = [
     '06e5123e4ef7cfb4533250dc45d1e03d0838fc66223f45c583c4d12f48b4da85',

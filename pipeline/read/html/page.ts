@@ -80,6 +80,25 @@ function skip(file: VFile, message: string, ruleId: string): null {
   return null;
 }
 
+/**
+ * Chromium's parser stops nesting elements at 512 levels; no article needs more. Deeper pages are
+ * refused before Readability, which walks them recursively: with a small stack it overflows at
+ * once, with a large one (a worker thread) it runs for minutes.
+ */
+const MAX_NESTING = 512;
+
+/** How deep the page's elements nest, walked without recursion. */
+function nestingOf(page: HastRoot): number {
+  let deepest = 0;
+  const stack: { node: HastRoot | HastRoot['children'][number]; depth: number }[] = [{ node: page, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if ('children' in node) for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+  }
+  return deepest;
+}
+
 /** The article of the page in `file` as mdast, or null (and a warning) when it has none. */
 export function readPage(file: VFile): Root | null {
   try {
@@ -94,6 +113,7 @@ export function readPage(file: VFile): Root | null {
 function readArticle(file: VFile): Root | null {
   const html = String(file.value);
   const page = parsePositioned(file, html);
+  if (nestingOf(page) > MAX_NESTING) return skip(file, `the page nests its markup more than ${MAX_NESTING} levels deep, which no article needs; skipped`, 'too-deep');
   const document = parseDocument(page);
   // Read before Readability runs: it rewrites the document as it goes.
   const metadata = readMetadata(document, (reason) =>

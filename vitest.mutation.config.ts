@@ -1,0 +1,19 @@
+// The tests Stryker runs against the mutants of one stage folder (MUTATE_FOLDER): the ones that call
+// that stage in this process. Tests that run the compiled CLI (build/) would test the unmutated code,
+// slowly, and are left out.
+import { defineConfig } from 'vitest/config';
+
+const TESTS: Record<string, string[]> = {
+  read: ['test/read/**/*.test.ts', 'test/property.test.ts'],
+  enrich: ['test/enrich/**/*.test.ts', 'test/property.test.ts'],
+  render: ['test/render/**/*.test.ts'],
+  publish: ['test/publish/**/*.test.ts'],
+};
+
+export default defineConfig({
+  test: {
+    include: TESTS[process.env.MUTATE_FOLDER ?? ''] ?? Object.values(TESTS).flat(),
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
