@@ -12,39 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Brief } from '../pipeline/model.js';
 import { BrowserNotFoundError, resolveBrowser } from '../pipeline/publish/browser.js';
 import { briefJsonSchema } from '../pipeline/schema.js';
+import { CLI, EPOCH, cli as runCli, envWith, type Env, type Run } from './support/cli.js';
 
-const CLI = 'build/pipeline/cli.js';
-const SEEDS = ['seeds/000_ce3e0963e407180a.txt', 'seeds/002_5814ca9cacb9ce4c.txt'] as const;
-const EPOCH = '1741000000';
-const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  killed: boolean;
-}
-
-type Env = Record<string, string>;
-
-/**
- * This process's environment with `changes` applied: a value sets a variable, undefined removes
- * it. SOURCE_DATE_EPOCH is fixed unless `changes` says otherwise.
- */
-function envWith(changes: Record<string, string | undefined> = {}): Env {
-  const merged: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...changes };
-  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
-
-/** Runs the compiled CLI with exactly `env`; node is named by its path, so PATH may be anything. */
+/** The CLI with exactly `env`: these tests set or strip variables the build depends on. */
 function cli(args: string[], env: Env = envWith(), timeout = 60_000): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env, timeout, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr, killed: error?.killed === true });
-    });
-  });
+  return runCli(args, { exactEnv: env, timeout });
 }
+
+const SEEDS = ['seeds/000_ce3e0963e407180a.txt', 'seeds/002_5814ca9cacb9ce4c.txt'] as const;
+const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
 let root: string;
 beforeAll(async () => {
