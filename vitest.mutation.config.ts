@@ -7,7 +7,7 @@ const TESTS: Record<string, string[]> = {
   read: ['test/read/**/*.test.ts', 'test/property.test.ts'],
   enrich: ['test/enrich/**/*.test.ts', 'test/property.test.ts'],
   render: ['test/render/**/*.test.ts'],
-  publish: ['test/publish/**/*.test.ts'],
+  publish: ['test/publish/**/*.test.ts', 'test/cli-options.test.ts'],
 };
 
 export default defineConfig({
