@@ -27,7 +27,7 @@ TEMPLATES := $(shell find templates -type f)
 SEED_FILES := $(shell find -L $(SEEDS) -mindepth 1 -maxdepth 1 ! -name '.*' ! -type l 2>/dev/null)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
-.PHONY: all pdf epub html json test check clean schema bench-read bench mutation
+.PHONY: all pdf epub html json test check clean schema bench-read bench bench-stories mutation
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -81,6 +81,11 @@ clean:
 # Body F1, speed and titles of the HTML reader on the benchmark pages; appends to bench/results-read.md.
 bench-read: $(STAMP)
 	$(NODE) build/bench/read.js $(CORPUS)
+
+# Story grouping on packs sampled from two labelled public sets (bench/stories.md says how to get
+# them); a set that is absent is skipped with a line saying so. STORIES_ARGS adds arguments.
+bench-stories: $(STAMP)
+	$(NODE) build/bench/stories.js $(STORIES_ARGS)
 
 # Whole builds of 2, 100 and 1,000 generated articles timed beside pandoc's routes on the same
 # files; the medians go to bench/results.md. BENCH_SIZES=2 is the smoke test: one run, no targets.
