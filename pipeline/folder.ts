@@ -125,15 +125,14 @@ export class Folder {
       throw new Error(`Cannot read ${entry.path}: ${why}`, { cause });
     };
     if (entry.kind === 'outside') fail(`it links to ${entry.target}, outside ${this.path}; only files inside the folder are read — put the file itself there`);
-    if (entry.kind !== 'file') fail(describe(entry));
-    let read: Awaited<ReturnType<Folder['read']>> | undefined;
+    if (entry.kind !== 'file') fail(describeEntry(entry));
+    let read: Awaited<ReturnType<Folder['read']>>;
     try {
       read = await this.read(entry, maxBytes);
     } catch (error) {
-      fail(osReason(error), error);
+      return fail(osReason(error), error);
     }
-    if (read === undefined || 'size' in read) return fail(`it has more than ${maxBytes} bytes`);
-    return read.bytes;
+    return 'size' in read ? fail(`it has more than ${maxBytes} bytes`) : read.bytes;
   }
 
   async readText(name: string): Promise<string> {
@@ -142,7 +141,7 @@ export class Folder {
 }
 
 /** What an entry that is not a readable file is, in words. */
-export function describe(entry: Entry): string {
+export function describeEntry(entry: Entry): string {
   switch (entry.kind) {
     case 'file':
       return 'a file';

@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Diagnostic } from './model.js';
-import { Folder, describe, type Entry } from './folder.js';
+import { Folder, describeEntry, type Entry } from './folder.js';
 import { formatOf } from './read/admit.js';
 import { OVERLAY_FILE } from './overlay-schema.js';
 
@@ -34,7 +34,7 @@ function skipped(entry: Entry, named: string): Diagnostic | null {
     case 'outside':
       return note(entry, 'warning', 'link-outside', `a link to ${entry.target}, outside the seeds folder; skipped: nothing outside the folder is read into a pack`);
     case 'broken-link':
-      return note(entry, 'warning', 'broken-link', `${describe(entry)}; skipped`);
+      return note(entry, 'warning', 'broken-link', `${describeEntry(entry)}; skipped`);
     case 'folder': {
       // A folder named like an article is a mistake worth a warning; any other is just not read.
       const seedLike = typeof formatOf(named) === 'string';
@@ -45,7 +45,7 @@ function skipped(entry: Entry, named: string): Diagnostic | null {
     case 'pipe':
     case 'socket':
     case 'device':
-      return note(entry, 'warning', 'special-file', `${describe(entry)}; skipped without opening it`);
+      return note(entry, 'warning', 'special-file', `${describeEntry(entry)}; skipped without opening it`);
     case 'unreadable':
       return note(entry, 'warning', 'unreadable', `cannot read this entry: ${entry.reason}; skipped`);
   }
@@ -85,7 +85,7 @@ export async function listSeeds(dir: string): Promise<SeedList> {
     const entry = await folder.inspect(name);
     if (name === OVERLAY_FILE) {
       if (entry.kind === 'file') overlay = entry;
-      else diagnostics.push(note(entry, 'warning', 'overlay-skipped', `${describe(entry)}; it was not opened, and no overlay was applied`));
+      else diagnostics.push(note(entry, 'warning', 'overlay-skipped', `${describeEntry(entry)}; it was not opened, and no overlay was applied`));
       continue;
     }
     const word = skipped(entry, name);

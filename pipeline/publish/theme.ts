@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Theme } from '../render/index.js';
 import type { EpubTemplates } from './epub.js';
 import { loadFonts, type FontFile } from './fonts.js';
-import { Folder, describe } from '../folder.js';
+import { Folder, describeEntry } from '../folder.js';
 
 export interface LoadedTheme {
   theme: Theme;
@@ -23,7 +23,7 @@ async function text(folder: Folder, name: string): Promise<string> {
 
 async function partials(folder: Folder): Promise<Record<string, string>> {
   const entry = await folder.inspect('partials');
-  if (entry.kind !== 'folder') throw new Error(`Cannot read the partials of ${folder.path}: ${entry.path} is ${describe(entry)}; restore it from git or pass --templates`);
+  if (entry.kind !== 'folder') throw new Error(`Cannot read the partials of ${folder.path}: ${entry.path} is ${describeEntry(entry)}; restore it from git or pass --templates`);
   const names = (await readdir(entry.path)).filter((name) => name.endsWith('.hbs')).sort();
   const entries = await Promise.all(names.map(async (name) => [name.slice(0, -4), await text(folder, join('partials', name))] as const));
   return Object.fromEntries(entries);
