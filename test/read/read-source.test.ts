@@ -53,6 +53,19 @@ describe('readSource refusals', () => {
   test('a file without an extension is not a seed', () => {
     expect(read('seeds/README', 'Title\nBody.').diagnostics[0]).toMatchObject({ severity: 'info', ruleId: 'unknown-extension' });
   });
+
+  // Survivors of mutation testing (pipeline/read/admit.ts): the limit's edge, and what the note names.
+  test('a file of exactly maxBytes is read; one byte more is refused', () => {
+    const text = new TextEncoder().encode('Title\nA body of some length.\n');
+    expect(readSource({ path: 'seeds/edge.txt', bytes: text }, { maxBytes: text.length }).source).not.toBeNull();
+    expect(readSource({ path: 'seeds/edge.txt', bytes: text }, { maxBytes: text.length - 1 }).source).toBeNull();
+  });
+
+  test('the note names the extension, or says there is none', () => {
+    expect(read('seeds/README', 'Title\nBody.').diagnostics[0]?.message).toMatch(/^not a seed \(no extension; expected/);
+    expect(read('seeds/.txt', 'Title\nBody.').diagnostics[0]?.message).toMatch(/^not a seed \(no extension;/);
+    expect(read('seeds/notes.DOCX', 'Title\nBody.').diagnostics[0]?.message).toMatch(/^not a seed \(\.docx; expected/);
+  });
 });
 
 describe('readSource never throws', () => {
