@@ -2,7 +2,6 @@
 // briefpack: seeds/ → output/briefing.{pdf,epub,html,json}. The thin edge around the pure stages:
 // arguments, files, clock-free time, the browser, and one line per stage.
 import { realpathSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,7 +22,6 @@ import { briefJsonSchema } from './schema.js';
 import { OVERLAY_FILE, parseOverlay, MAX_OVERLAY_BYTES, type OverlayResult } from './read/overlay.js';
 import { displayPath, listSeeds, type SeedList } from './seeds.js';
 import { osReason, type Entry } from './folder.js';
-import { formatOf } from './read/admit.js';
 import { ensureDirectory } from './publish/files.js';
 
 const HELP = `briefpack — turn a folder of news articles into a briefing pack
@@ -158,6 +156,8 @@ interface Seeds {
   keys: string[];
   /** How many files came from the cache. */
   cached: number;
+  /** When the newest file read into the pack was last changed (ms), 0 when none was. */
+  newest: number;
 }
 
 /**
@@ -205,6 +205,8 @@ async function readSeeds(list: SeedList, maxBytes: number, cache: StageCache): P
     diagnostics: [...list.diagnostics, ...results.flatMap((r) => r.diagnostics)],
     keys: results.map((r) => r.key),
     cached: results.filter((r) => r.cached).length,
+    // Only articles date the pack: notes.csv or an empty file beside them is not one.
+    newest: Math.max(0, ...list.files.filter((_, i) => results[i]?.source).map((entry) => entry.mtimeMs)),
   };
 }
 
@@ -235,17 +237,14 @@ async function readOverlay(list: SeedList): Promise<OverlayResult> {
 }
 
 /** The pack's time: never the clock, so two builds of the same input are the same. */
-async function packTime(files: readonly Entry[], overlay: Overlay): Promise<string> {
+function packTime(newestSeed: number, overlay: Overlay): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
   if (overlay.date) {
     const date = new Date(overlay.date);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
-  // Seed files only: notes.csv beside the articles is skipped, and does not date the pack either.
-  const seeds = files.filter((f) => typeof formatOf(f.path) === 'string');
-  const times = await Promise.all(seeds.map(async (f) => (await stat(f.target ?? f.path).catch(() => null))?.mtimeMs ?? 0));
-  return new Date(Math.floor(Math.max(0, ...times) / 1000) * 1000).toISOString();
+  return new Date(Math.floor(newestSeed / 1000) * 1000).toISOString();
 }
 
 /** Warnings and errors on stderr, one line each; notes (info) stay in briefing.json. */
@@ -286,7 +285,7 @@ async function build(options: BuildOptions): Promise<number> {
     if (overlay.overlay === null) throw new Error(`${join(options.seeds, OVERLAY_FILE)} is invalid (see above); fix it or remove it`);
     if (sources.length === 0) throw new Error(`no readable article in ${options.seeds}: add .txt, .md or .html files`);
 
-    const generatedAt = await packTime(list.files, overlay.overlay);
+    const generatedAt = packTime(seeds.newest, overlay.overlay);
     const { brief, cached } = await analyse(seeds, overlay.overlay, generatedAt, cache);
     report.stage('enrich', `${brief.scenarios.length} scenarios, ${brief.risks.length} risks, ${brief.actors.length} actors${cached ? ' (cached)' : ''}`);
     printDiagnostics(brief.diagnostics, options);

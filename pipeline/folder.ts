@@ -20,6 +20,8 @@ export interface Entry {
   identity: string | null;
   /** Why the entry could not be looked at: the OS's own words. */
   reason: string | null;
+  /** When a file was last changed, as inspected (ms since the epoch); 0 for anything else. */
+  mtimeMs: number;
 }
 
 /** The OS's reason without the call and path Node appends: "permission denied (EACCES)". */
@@ -70,7 +72,7 @@ export class Folder {
   /** What `name` (a path relative to the folder) is, without opening it. */
   async inspect(name: string): Promise<Entry> {
     const path = join(this.path, name);
-    const entry = (kind: EntryKind, fields: Partial<Entry> = {}): Entry => ({ path, kind, target: null, identity: null, reason: null, ...fields });
+    const entry = (kind: EntryKind, fields: Partial<Entry> = {}): Entry => ({ path, kind, target: null, identity: null, reason: null, mtimeMs: 0, ...fields });
     let info: Stats;
     try {
       info = await lstat(path);
@@ -96,7 +98,7 @@ export class Folder {
         return entry('unreadable', { target: real, reason: osReason(error) });
       }
     }
-    return entry(kindOf(info), { target: linked ? real : null, identity: identityOf(info) });
+    return entry(kindOf(info), { target: linked ? real : null, identity: identityOf(info), mtimeMs: info.isFile() ? info.mtimeMs : 0 });
   }
 
   /**
