@@ -1,6 +1,7 @@
-// The mutation score of each stage folder from Stryker's JSON reports (make mutation), with the
-// files where most mutants survive: where the tests are thinnest.
-import { readFileSync } from 'node:fs';
+// The mutation score of each stage folder from Stryker's JSON reports (make mutation), one report
+// per part of a folder (reports/mutation/read.json and read-html.json make read/), with the files
+// where most mutants survive: where the tests are thinnest.
+import { readdirSync, readFileSync } from 'node:fs';
 
 interface Report {
   files: Record<string, { mutants: { status: string }[] }>;
@@ -9,6 +10,8 @@ interface Report {
 /** Stryker's own score: detected ÷ (detected + undetected); errors and ignored mutants left out. */
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const FOLDERS = ['read', 'render', 'enrich', 'publish'];
+const DIR = 'reports/mutation';
 
 function count(mutants: { status: string }[]): { detected: number; undetected: number } {
   return {
@@ -17,26 +20,33 @@ function count(mutants: { status: string }[]): { detected: number; undetected: n
   };
 }
 
-const percent = (detected: number, undetected: number) => (detected + undetected === 0 ? '–' : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`);
+const percent = (detected: number, undetected: number) =>
+  detected + undetected === 0 ? '–' : `${((100 * detected) / (detected + undetected)).toFixed(1)} %`;
 
-const folders = process.argv.slice(2);
-console.log('| folder | mutants | killed or timed out | survived or not covered | score |\n|---|---|---|---|---|');
+let names: string[] = [];
+try {
+  names = readdirSync(DIR).filter((name) => /^[a-z-]+\.json$/.test(name) && !name.endsWith('.incremental.json'));
+} catch {
+  // no reports yet: every folder says so below
+}
+console.log('| folder | parts | mutants | killed or timed out | survived or not covered | score |\n|---|---|---|---|---|---|');
 const worst: string[] = [];
-for (const folder of folders) {
-  const path = `reports/mutation/${folder}.json`;
-  let report: Report;
-  try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as Report;
-  } catch {
-    console.log(`| ${folder} | no report at ${path}: run make mutation MUTATE=${folder} | | | |`);
+for (const folder of FOLDERS) {
+  const parts = names.filter((name) => name.replace(/\.json$/, '').split('-')[0] === folder);
+  if (parts.length === 0) {
+    console.log(`| pipeline/${folder}/ | no report in ${DIR}: run make mutation | | | | |`);
     continue;
   }
-  const all = Object.values(report.files).flatMap((file) => file.mutants);
+  const files = Object.entries(
+    Object.assign({}, ...parts.map((name) => (JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Report).files)) as Report['files'],
+  );
+  const all = files.flatMap(([, file]) => file.mutants);
   const { detected, undetected } = count(all);
-  console.log(`| pipeline/${folder}/ | ${all.length} | ${detected} | ${undetected} | ${percent(detected, undetected)} |`);
-  for (const [name, file] of Object.entries(report.files)) {
+  const partNames = parts.map((name) => name.replace(/\.json$/, '')).join(', ');
+  console.log(`| pipeline/${folder}/ | ${partNames} | ${all.length} | ${detected} | ${undetected} | ${percent(detected, undetected)} |`);
+  for (const [name, file] of files) {
     const c = count(file.mutants);
     if (c.undetected > 0) worst.push(`${c.undetected.toString().padStart(4)} undetected  ${percent(c.detected, c.undetected).padStart(7)}  ${name}`);
   }
 }
-console.log(`\nfiles with the most undetected mutants:\n${worst.sort().reverse().slice(0, 12).join('\n')}`);
+console.log(`\nfiles with the most undetected mutants:\n${worst.sort().reverse().slice(0, 15).join('\n')}`);
