@@ -620,6 +620,10 @@ async function main(argv: readonly string[]): Promise<void> {
     ? [await loadGrouping(groupingSpec)]
     : thresholds.map((t) => ({ name: `tfidf+avg-link t=${t}`, grouping: tfidfAverageLinkage(t) }));
   const rows: Record<string, unknown>[] = [];
+  // While tuning, --part tuning keeps the held-out figures out of sight.
+  const partArg = argument(argv, '--part') ?? 'both';
+  const parts = (['tuning', 'held-out'] as const).filter((p) => partArg === 'both' || partArg === p);
+  if (parts.length === 0) throw new Error(`--part ${partArg}: use tuning, held-out or both`);
   for (const source of SOURCES) {
     const dir = resolve(argument(argv, source.flag) ?? process.env[source.env] ?? source.fallback);
     if (!existsSync(dir) || !source.check(dir)) {
@@ -631,7 +635,7 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(describe(set, packs));
     console.log('grouping                       | part     | shape | P     | R     | F1    | mean pack F1 | worst pack F1');
     for (const { name, grouping } of groupings) {
-      for (const part of ['tuning', 'held-out'] as const) {
+      for (const part of parts) {
         for (const shape of ['all', 'week', 'month'] as const) {
           const chosen = packs.filter((p) => p.part === part && (shape === 'all' || p.shape === shape));
           const s = await score(chosen, grouping);
