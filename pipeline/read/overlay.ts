@@ -137,9 +137,13 @@ export function parseOverlay(text: string | null, file: string): OverlayResult {
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
   } catch (reason) {
-    // The yaml library refuses aliases that expand without bound, but names no place.
-    if (!(reason instanceof ReferenceError)) throw reason;
-    return stop(firstAlias(document, lines), `aliases (*name) here expand past ${MAX_ALIASES} copies, as in a "billion laughs" attack; write the entries out instead`, 'overlay-aliases');
+    // The yaml library refuses aliases that expand without bound, and finds some errors (an alias
+    // with no anchor, a duplicate key in an !!omap) only now; it names no place for either.
+    const message = reason instanceof Error ? reason.message.split('\n')[0] ?? '' : String(reason);
+    if (reason instanceof ReferenceError && /excessive alias count/i.test(message)) {
+      return stop(firstAlias(document, lines), `aliases (*name) here expand past ${MAX_ALIASES} copies, as in a "billion laughs" attack; write the entries out instead`, 'overlay-aliases');
+    }
+    return stop(/alias/i.test(message) ? firstAlias(document, lines) : { line: 1, column: 1 }, `not valid YAML: ${message}`, 'overlay-yaml');
   }
   const parsed = Overlay.safeParse(value);
   if (parsed.success) {

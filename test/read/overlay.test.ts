@@ -146,6 +146,19 @@ describe('brief.yaml that attacks the parser (issue 10)', () => {
     expect(d.message).toMatch(/aliases .* expand past 100 copies/);
   });
 
+  it('calls an alias with no anchor a YAML error at the alias, not an alias bomb', () => {
+    const d = only('title: Weekly\nsubtitle: *nowhere\n');
+    expect(d).toMatchObject({ file: FILE, line: 2, column: 11, severity: 'error', ruleId: 'overlay-yaml' });
+    expect(d.message).toMatch(/^not valid YAML: Unresolved alias/);
+  });
+
+  it('reports what the YAML library finds only when it builds the values, and never throws', () => {
+    // A duplicate key in an ordered map passes the parser and throws a plain Error in toJS.
+    const d = only('title: !!omap [ &k a: 1, *k : 2 ]\n');
+    expect(d).toMatchObject({ file: FILE, severity: 'error', ruleId: 'overlay-yaml' });
+    expect(d.message).toMatch(/^not valid YAML: .*duplicate keys/);
+  });
+
   it('still takes a few aliases', () => {
     const result = parseOverlay('title: &t Weekly\nsubtitle: *t\n', FILE);
     expect(result.diagnostics).toEqual([]);
