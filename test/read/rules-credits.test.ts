@@ -66,6 +66,21 @@ describe('looksLikeOutlet', () => {
   );
 });
 
+describe('outletsIn: a name ends where its sentence ends', () => {
+  test.each([
+    ['Talks stalled, according to Reuters. Officials in Kyiv denied it.', ['Reuters']],
+    ['Caliber.Az reports via Bloomberg. Officials denied it.', ['Caliber.Az', 'Bloomberg']],
+    ['The budget slipped, according to the Financial Times.', ['Financial Times']],
+    ['The vote was delayed, according to The New York Times, as talks stalled.', ['The New York Times']],
+    ['Fares rose, according to St. Petersburg Times.', ['St. Petersburg Times']],
+    // What a relay cites is an outlet only when it looks like one.
+    ['Missiles moved west, TASS reported, citing the defence ministry.', ['TASS']],
+    ['Missiles moved west, Caliber.Az reported, citing Bloomberg.', ['Caliber.Az', 'Bloomberg']],
+  ])('%s', (text, outlets) => {
+    expect(outletsIn(text)).toEqual(outlets);
+  });
+});
+
 describe('outletsIn', () => {
   test.each([
     ['Air defences shot down 40 drones overnight, according to Ukrinform.', ['Ukrinform']],

@@ -8,11 +8,15 @@ import { plainTextOf, visitNodes } from '../mdast.js';
 
 const WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*`;
 // The lookbehind keeps a name from starting inside a word.
-const NAME = String.raw`(?<![\p{L}\p{N}])(?:The\s+)?${WORD}(?:\s+(?:of\s+|&\s+)?${WORD}){0,4}`;
+const NAME = String.raw`(?<![\p{L}\p{N}])(?:[Tt]he\s+)?${WORD}(?:\s+(?:of\s+|&\s+)?${WORD}){0,4}`;
 const REPORT = String.raw`(?:a |an |the )?(?:report|article|story|investigation|interview)\s+(?:by|in|from|with|published by)\s+`;
 
-/** "X reports via Y", "X reported, citing Y": a relay names both ends. */
-const RELAY = new RegExp(String.raw`(${NAME})\s+(?:reports|reported|writes|wrote),?\s+(?:via|citing|quoting)\s+(${NAME})`, 'gu');
+/**
+ * "X reports via Y", "X reported, citing Y": a relay names both ends. What X cites may be any
+ * source ("citing the fleet's press service"), so after "citing" and "quoting" Y counts only when
+ * it looks like an outlet.
+ */
+const RELAY = new RegExp(String.raw`(${NAME})\s+(?:reports|reported|writes|wrote),?\s+(via|citing|quoting)\s+(${NAME})`, 'gu');
 /** "according to a report by X", "as reported by X", "citing X". */
 const CREDITED = new RegExp(String.raw`\b(?:according to|reported by|citing|quoting)\s+(${REPORT})?(${NAME})`, 'gu');
 /** A wire dateline: "BRUSSELS, Feb 24 (Reuters) - …". */
@@ -34,8 +38,14 @@ const AGENCIES = new Set([
   'Al Jazeera', 'Euronews', 'Semafor', 'Meduza', 'Kommersant', 'Vedomosti', 'Le Monde', 'Der Spiegel',
 ]);
 
+/**
+ * A name as the text writes it, without what the pattern took beyond it: the next sentence (a word
+ * of two small letters or more, then a full stop: "Reuters. Officials", while "St. Petersburg"
+ * and "U.S. Army" stay whole), a lower-case "the" before it, and trailing dots and apostrophes.
+ */
 function cleanName(name: string): string {
-  return name.replace(/[.'’]+$/u, '');
+  const sentence = name.split(/(?<=\p{Ll}{2})\.\s+/u)[0] ?? name;
+  return sentence.replace(/^the\s+/u, '').replace(/[.'’]+$/u, '');
 }
 
 export function looksLikeOutlet(name: string): boolean {
@@ -50,7 +60,8 @@ export function outletsIn(text: string): string[] {
   const wire = WIRE_DATELINE.exec(text)?.[1];
   if (wire) found.push({ index: 0, names: [cleanName(wire)] });
   for (const match of text.matchAll(RELAY)) {
-    found.push({ index: match.index, names: [match[1] ?? '', match[2] ?? ''].map(cleanName) });
+    const [from, to] = [cleanName(match[1] ?? ''), cleanName(match[3] ?? '')];
+    found.push({ index: match.index, names: match[2] === 'via' || looksLikeOutlet(to) ? [from, to] : [from] });
   }
   for (const match of text.matchAll(CREDITED)) {
     const name = cleanName(match[2] ?? '');
