@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findCopies } from '../pipeline/enrich/stories/copies.js';
 
 // ---------------------------------------------------------------------------------------------
 // The interface a grouping implements
@@ -431,6 +432,36 @@ export async function score(packs: readonly Pack[], grouping: Grouping): Promise
 }
 
 // ---------------------------------------------------------------------------------------------
+// Copies: every article of a part as one pack, against the exact copies the set holds
+
+export interface CopyScore {
+  articles: number;
+  /** Articles whose title and text repeat an earlier one's exactly (white space aside). */
+  exact: number;
+  /** Copies found, and how many of them are exact copies. */
+  found: number;
+  foundExact: number;
+  /** Copies found that are not exact: near copies (rewrites, updates), to read. */
+  near: { copy: string; original: string; share: number }[];
+}
+
+export function scoreCopies(articles: readonly LabelledArticle[]): CopyScore {
+  const seen = new Set<string>();
+  const exact = articles.map((a) => {
+    const key = `${a.title}\n${a.text}`.replace(/\s+/g, ' ').trim();
+    const repeat = seen.has(key);
+    seen.add(key);
+    return repeat;
+  });
+  const { copies } = findCopies(articles);
+  const foundExact = copies.filter((c) => exact[c.copy]).length;
+  const near = copies
+    .filter((c) => !exact[c.copy])
+    .map((c) => ({ copy: articles[c.copy]?.title ?? '', original: articles[c.original]?.title ?? '', share: c.share }));
+  return { articles: articles.length, exact: exact.filter(Boolean).length, found: copies.length, foundExact, near };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The baseline: TF-IDF over the pack + cosine + average-linkage agglomerative clustering
 
 // scikit-learn's English stop words (ENGLISH_STOP_WORDS), as TfidfVectorizer(stop_words='english').
@@ -645,6 +676,16 @@ async function main(argv: readonly string[]): Promise<void> {
           );
         }
       }
+    }
+    const partOfId = partsOf(set);
+    for (const part of parts) {
+      const c = scoreCopies(set.articles.filter((a) => partOfId.get(a.id) === part));
+      rows.push({ set: set.name, part, copies: c });
+      console.log(
+        `copies, ${part}: ${c.articles} articles as one pack, ${c.exact} exact copies; found ${c.found}: ${c.foundExact} exact ` +
+          `(recall ${c.exact ? fmt(c.foundExact / c.exact) : '–'}), ${c.near.length} near copies`,
+      );
+      for (const n of c.near.slice(0, 8)) console.log(`  near copy (${fmt(n.share)}): "${n.copy.slice(0, 60)}" of "${n.original.slice(0, 60)}"`);
     }
     console.log('');
   }

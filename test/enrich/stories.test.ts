@@ -1,0 +1,204 @@
+// Stories and copies among a pack's articles, on a pack of our own (test/fixtures/stories: three
+// stories of four, three and one articles, two exact copies, an updated version and a syndicated
+// copy), read by the real read stage; and the clustering against an exhaustive reference.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Source } from '../../pipeline/model.js';
+import { readSource } from '../../pipeline/read/index.js';
+import { findCopies, type CopyArticle } from '../../pipeline/enrich/stories/copies.js';
+import { averageLinkage, groupArticles, namesIn, type StoryArticle } from '../../pipeline/enrich/stories/group.js';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'stories');
+
+function readPack(): Source[] {
+  return readdirSync(DIR)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const { source, diagnostics } = readSource({ path: join(DIR, name), bytes: readFileSync(join(DIR, name)) });
+      if (!source) throw new Error(`${name}: ${diagnostics.map((d) => d.message).join('; ')}`);
+      return source;
+    });
+}
+
+const asArticle = (s: Source): StoryArticle & CopyArticle => ({
+  id: s.id,
+  title: s.title,
+  text: s.sentences.filter((x) => x.kind !== 'heading').map((x) => x.text).join('\n'),
+  date: s.published,
+});
+
+const pack = readPack();
+const articles = pack.map(asArticle);
+const ids = (group: readonly number[], from: readonly { id: string }[] = articles) => group.map((i) => from[i]?.id ?? '?').sort();
+
+describe('copies', () => {
+  const { of, copies } = findCopies(articles);
+  const pairs = copies.map((c) => [articles[c.copy]?.id, articles[c.original]?.id]);
+
+  test('finds the exact copies, the updated version and the syndicated copy, each pointing at its original', () => {
+    expect(pairs.sort()).toEqual(
+      [
+        ['x1-copy-of-a1', 'a1-strike-wire'],
+        ['x3-a3-updated', 'a3-strike-talks'],
+        ['x4-b1-syndicated', 'b1-rates-wire'],
+        ['x2-copy-of-b2', 'b2-rates-mortgages'],
+      ].sort(),
+    );
+    expect(of.filter((x) => x === null)).toHaveLength(8);
+  });
+
+  test('two articles written separately about one event are not copies', () => {
+    const original = (id: string) => of[articles.findIndex((a) => a.id === id)];
+    expect(original('a2-strike-gazette')).toBeNull();
+    expect(original('a4-strike-shipping')).toBeNull();
+  });
+
+  test('the earlier article is the original, whatever the order of the pack', () => {
+    const reversed = [...articles].reverse();
+    const found = findCopies(reversed).copies.map((c) => [reversed[c.copy]?.id, reversed[c.original]?.id]);
+    // Same-day copies: the first in the pack is the original, so the pairs turn round; a dated
+    // original stays the original.
+    expect(found).toContainEqual(['a1-strike-wire', 'x1-copy-of-a1']);
+    const dated: CopyArticle[] = [
+      { title: 'Later', text: articles[0]?.text ?? '', date: '2026-03-09' },
+      { title: 'Earlier', text: articles[0]?.text ?? '', date: '2026-03-01' },
+    ];
+    expect(findCopies(dated).of).toEqual([1, null]);
+  });
+
+  test('a copy of a copy points at the first original', () => {
+    const text = articles[0]?.text ?? '';
+    const chain: CopyArticle[] = [
+      { title: 'One', text },
+      { title: 'Two', text: `${text}\nA line added later.` },
+      { title: 'Three', text: `${text}\nA line added later.\nAnd another one after that.` },
+    ];
+    expect(findCopies(chain).of).toEqual([null, 0, 0]);
+  });
+
+  test('short and empty articles are copies only word for word', () => {
+    const short: CopyArticle[] = [
+      { title: 'Brief', text: 'The port reopened on Friday.' },
+      { title: 'Brief', text: 'The port reopened on Friday.' },
+      { title: 'Brief', text: 'The port closed on Friday.' },
+      { title: '', text: '' },
+      { title: '', text: '' },
+    ];
+    expect(findCopies(short).of).toEqual([null, 0, null, null, null]);
+  });
+
+  test('a thousand copies of one article: one original, in one pass', () => {
+    const many: CopyArticle[] = Array.from({ length: 1000 }, (_, i) => ({ title: `Copy ${i}`, text: articles[0]?.text ?? '' }));
+    const { of: many0 } = findCopies(many);
+    expect(many0[0]).toBeNull();
+    expect(many0.slice(1).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('stories', () => {
+  const originals = articles.filter((_, i) => findCopies(articles).of[i] === null);
+
+  test('groups the pack into its three stories, the singleton on its own', () => {
+    const groups = groupArticles(originals).map((g) => ids(g, originals));
+    expect(groups.sort((a, b) => b.length - a.length)).toEqual([
+      ['a1-strike-wire', 'a2-strike-gazette', 'a3-strike-talks', 'a4-strike-shipping'],
+      ['b1-rates-wire', 'b2-rates-mortgages', 'b3-rates-opposition'],
+      ['c1-museum'],
+    ]);
+  });
+
+  test('copies, left in, fall into their original’s story', () => {
+    const groups = groupArticles(articles).map((g) => ids(g));
+    expect(groups).toHaveLength(3);
+    for (const [copy, original] of [
+      ['x1-copy-of-a1', 'a1-strike-wire'],
+      ['x3-a3-updated', 'a3-strike-talks'],
+      ['x4-b1-syndicated', 'b1-rates-wire'],
+    ]) {
+      expect(groups.find((g) => g.includes(copy ?? ''))).toContain(original);
+    }
+  });
+
+  test('the grouping does not depend on the order of the articles', () => {
+    const forward = groupArticles(originals).map((g) => ids(g, originals).join(',')).sort();
+    const reversed = [...originals].reverse();
+    const backward = groupArticles(reversed).map((g) => ids(g, reversed).join(',')).sort();
+    expect(backward).toEqual(forward);
+  });
+
+  test('every article in exactly one group, also for empty, one-line and foreign-language articles', () => {
+    const odd: StoryArticle[] = [
+      { id: 'empty', title: '', text: '' },
+      { id: 'line', title: 'Port reopens', text: 'The port reopened.' },
+      { id: 'german', title: 'Hafenarbeiter streiken in Calder', text: 'Die Hafenarbeiter in Calder haben am Montag die Arbeit niedergelegt. Die Gewerkschaft fordert mehr Lohn.' },
+      ...originals,
+    ];
+    const groups = groupArticles(odd);
+    expect(groups.flat().sort((a, b) => a - b)).toEqual(odd.map((_, i) => i));
+    expect(groups.find((g) => g.includes(0))).toEqual([0]);
+    expect(groupArticles([])).toEqual([]);
+    expect(groupArticles([{ id: 'x', title: 'x', text: '' }])).toEqual([[0]]);
+  });
+});
+
+describe('namesIn', () => {
+  test.each([
+    ['Union secretary Ilse Brandvold said the operator, Calder Terminals, had offered more.', ['ilse brandvold', 'calder terminals']],
+    ['The Bank of Estmark raised its rate.', ['bank', 'estmark']],
+    ['Dock workers walked out.', []],
+  ])('%s', (sentence, names) => {
+    expect(namesIn(sentence)).toEqual(names);
+  });
+});
+
+/** Average linkage the slow way: always merge the pair of groups with the highest mean similarity. */
+function naiveAverageLinkage(sim: readonly number[][], floor: number): number[][] {
+  let groups = sim.map((_, i) => [i]);
+  for (;;) {
+    let best: [number, number, number] | null = null;
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        let sum = 0;
+        for (const i of groups[a] ?? []) for (const j of groups[b] ?? []) sum += sim[i]?.[j] ?? 0;
+        const mean = sum / ((groups[a]?.length ?? 1) * (groups[b]?.length ?? 1));
+        if (!best || mean > best[2]) best = [a, b, mean];
+      }
+    }
+    if (!best || best[2] < floor) break;
+    const [a, b] = best;
+    groups = [...groups.filter((_, k) => k !== a && k !== b), [...(groups[a] ?? []), ...(groups[b] ?? [])]];
+  }
+  return groups.map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+}
+
+describe('averageLinkage (nearest-neighbour chain)', () => {
+  // A seeded generator: the same matrices on every run.
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])('merges as the exhaustive algorithm does (matrix %i)', (seed) => {
+    const next = random(seed);
+    const n = 12 + Math.floor(next() * 30);
+    // Points in a few clusters, so that the floor cuts between levels.
+    const centre = Array.from({ length: n }, () => Math.floor(next() * 4));
+    const sim = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const s = (centre[i] === centre[j] ? 0.4 : 0.05) + next() * 0.3;
+        (sim[i] as number[])[j] = s;
+        (sim[j] as number[])[i] = s;
+      }
+    }
+    for (const floor of [0.1, 0.3, 0.45, 0.6]) {
+      const flat = Float64Array.from(sim.flat());
+      expect(averageLinkage(flat, n, floor)).toEqual(naiveAverageLinkage(sim, floor));
+    }
+  });
+});
