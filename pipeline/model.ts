@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Root } from 'mdast';
 import type { Overlay } from './overlay-schema.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -69,6 +69,12 @@ export const Source = z.object({
   tree: MdastRoot,
   /** SHA-256 of the file's bytes: the cache key for later stages. */
   hash: z.string(),
+  /**
+   * The id of the source this one copies (the same article again, an updated version of it, the
+   * same text from another outlet), or null for an original. Set by the enrich stage; a copy is
+   * neither analysed nor counted as a source of its own.
+   */
+  duplicateOf: z.string().nullable().default(null),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -149,6 +155,9 @@ export const NOT_ASSESSED: Credibility = { rating: 6, label: CREDIBILITY_LABELS[
  */
 const Corroboration = z.number().int().nonnegative().default(0);
 
+/** The story an item belongs to: the story of most of its evidence; null for an analyst's addition. */
+const StoryId = z.string().regex(/^st-[0-9a-f]{6,}$/).nullable().default(null);
+
 /** Fields every analysed item carries about where it comes from and how far to trust it. */
 const provenance = {
   corroboration: Corroboration,
@@ -157,6 +166,7 @@ const provenance = {
   /** The analyst's note: the basis of an addition, or the reason for an edit. */
   note: z.string().min(1).nullable().default(null),
   edits: z.array(Edit).default([]),
+  storyId: StoryId,
 };
 
 /** Items found in the sources cite a sentence; an analyst's addition has none and states its basis in a note. */
@@ -219,6 +229,7 @@ export const Quote = z.object({
   text: z.string().min(1),
   speaker: z.string().nullable(),
   evidence: SentenceId,
+  storyId: StoryId,
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -233,14 +244,37 @@ export const KeyJudgment = Statement.extend({
   confidence: Confidence,
   corroboration: Corroboration,
   credibility: Credibility.default(NOT_ASSESSED),
+  storyId: StoryId,
 });
 export type KeyJudgment = z.infer<typeof KeyJudgment>;
 
 export const Signpost = Statement.extend({
   /** `sp-` + hash of the text: what the overlay names to suppress it. Absent in older briefs. */
   id: z.string().regex(/^sp-[0-9a-f]{6,}$/).optional(),
+  storyId: StoryId,
 });
 export type Signpost = z.infer<typeof Signpost>;
+
+/**
+ * A story: articles that report the same event or ongoing story. Every source that is not a copy is
+ * in exactly one story; stories come in order of weight (independent sources, then articles).
+ */
+export const Story = z.object({
+  /** `st-` + hash of the ids of the story's first article. */
+  id: z.string().regex(/^st-[0-9a-f]{6,}$/),
+  /** The most representative headline among the story's articles. */
+  title: z.string().min(1),
+  /** Two to four sentences across the story's articles (fewer when it has fewer), in reading order. */
+  summary: z.array(Statement),
+  /** Source ids, originals only, earliest first. */
+  sources: z.array(z.string()).min(1),
+  /** Independent sources among them: sources that share an outlet or an author count once. */
+  independentSources: z.number().int().positive(),
+  dates: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
+  /** Names of the story's main actors, most present first. */
+  actors: z.array(z.string()),
+});
+export type Story = z.infer<typeof Story>;
 
 export const Brief = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -252,6 +286,7 @@ export const Brief = z.object({
   /** ISO 8601 timestamp, from SOURCE_DATE_EPOCH or the overlay's date: never the clock. */
   generatedAt: z.string(),
   sources: z.array(Source),
+  stories: z.array(Story),
   bluf: z.array(Statement),
   keyJudgments: z.array(KeyJudgment),
   scenarios: z.array(Scenario),
@@ -291,6 +326,34 @@ export function unresolvedEvidence(brief: Brief): string[] {
   const known = new Set(brief.sources.flatMap((s) => s.sentences.map((x) => x.id)));
   const cited = [...citedEvidence(brief), ...brief.actors.flatMap((x) => x.evidence)];
   return [...new Set(cited.filter((id) => !known.has(id)))];
+}
+
+/**
+ * What breaks the stories' contract, in words: a source that is not a copy and is in no story or
+ * in two, a copy or an unknown id in a story, a copy of an unknown source. Empty when it holds.
+ */
+export function storyProblems(brief: Brief): string[] {
+  const problems: string[] = [];
+  const byId = new Map(brief.sources.map((s) => [s.id, s]));
+  const seen = new Map<string, number>();
+  for (const story of brief.stories) {
+    for (const id of story.sources) {
+      const source = byId.get(id);
+      if (!source) problems.push(`story ${story.id} names an unknown source ${id}`);
+      else if (source.duplicateOf !== null) problems.push(`story ${story.id} holds ${id}, a copy of ${source.duplicateOf}`);
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+  }
+  for (const source of brief.sources) {
+    if (source.duplicateOf !== null) {
+      const original = byId.get(source.duplicateOf);
+      if (!original || original.duplicateOf !== null) problems.push(`${source.id} copies ${source.duplicateOf}, which is not an original in the pack`);
+    } else if ((seen.get(source.id) ?? 0) !== 1) problems.push(`${source.id} is in ${seen.get(source.id) ?? 0} stories`);
+  }
+  const storyIds = new Set(brief.stories.map((s) => s.id));
+  const items = [...brief.scenarios, ...brief.risks, ...brief.quotes, ...brief.signposts, ...brief.keyJudgments];
+  for (const item of items) if (item.storyId !== null && !storyIds.has(item.storyId)) problems.push(`an item names an unknown story ${item.storyId}`);
+  return problems;
 }
 
 /** Every scenario or risk id the brief refers to that names no item; empty when the brief is sound. */

@@ -10,7 +10,7 @@ import { launchBrowser } from '../pipeline/publish/pdf.js';
 import { resolveBrowser } from '../pipeline/publish/browser.js';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Brief, danglingIds, unresolvedEvidence } from '../pipeline/model.js';
+import { Brief, danglingIds, storyProblems, unresolvedEvidence } from '../pipeline/model.js';
 import { briefJsonSchema } from '../pipeline/schema.js';
 import { flat, readLinks, readPdf, unembeddedFonts, type PdfContents } from './support/pdf.js';
 import { brokenLinks, navEntries, openEpub } from './support/epub.js';
@@ -89,9 +89,18 @@ describe('briefpack build on the two seeds', () => {
     expect(text).toContain('Contents');
   });
 
+  it('reads the two seeds, one topic, as one story with a card of its own', () => {
+    expect(storyProblems(brief)).toEqual([]);
+    expect(brief.stories).toHaveLength(1);
+    expect(brief.stories[0]?.sources.sort()).toEqual(brief.sources.map((s) => s.id).sort());
+    const text = flat(pdf.pages.join('\n'));
+    expect(text).toContain(flat(`Story 1 ${brief.stories[0]?.title}`));
+    for (const line of brief.stories[0]?.summary ?? []) expect(text).toContain(flat(line.text));
+  });
+
   it('gives the PDF bookmarks that follow the headings', () => {
     const titles = pdf.outline.map((b) => b.title);
-    expect(titles).toEqual([brief.title, 'Contents', 'Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles']);
+    expect(titles).toEqual([brief.title, 'Contents', 'Bottom line up front', 'Stories', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles']);
     // Titles that wrap over two lines keep their spaces (Chromium drops them; publish mends it).
     const articles = pdf.outline.at(-1)?.children.map((b) => b.title) ?? [];
     expect(articles).toEqual(brief.sources.map((s, i) => `[${i + 1}] ${s.title}`));
@@ -131,7 +140,7 @@ function contentsPage(entry: string): number {
 describe('the printed pack', () => {
   it('numbers the contents with the pages the headings print on', () => {
     const entries = [
-      'Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles',
+      'Bottom line up front', 'Stories', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles',
       ...brief.sources.map((s) => s.title),
     ];
     for (const entry of entries) {
@@ -202,7 +211,7 @@ describe('the EPUB', () => {
   it('lists in its nav the same entries as the printed contents', async () => {
     const epub = await openEpub(join(out, 'briefing.epub'));
     const nav = navEntries(await epub.text('OEBPS/toc.xhtml')).map((e) => e.title);
-    expect(nav).toEqual(['Bottom line up front', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles', ...brief.sources.map((s) => s.title)]);
+    expect(nav).toEqual(['Bottom line up front', 'Stories', 'Scenarios', 'Risks', 'Actors and quotes', 'What to watch', 'Source articles', ...brief.sources.map((s) => s.title)]);
   });
 
   it('has a target for every internal link, evidence links included', async () => {

@@ -307,6 +307,7 @@ export function summarize(sources: readonly Source[], scenarios: readonly Scenar
       confidence: confidenceOf(1 + support.length),
       corroboration: 1 + support.length,
       credibility: NOT_ASSESSED,
+      storyId: null,
     };
   });
   return { bluf, keyJudgments };

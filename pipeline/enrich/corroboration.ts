@@ -66,5 +66,6 @@ export function foundInSources(sourceIds: readonly string[]) {
     origin: 'sources' as const,
     note: null,
     edits: [] as Edit[],
+    storyId: null,
   };
 }

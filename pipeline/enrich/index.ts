@@ -1,7 +1,7 @@
 // The enrich stage: Source[] + overlay → Brief. Pure: no I/O, clock or randomness; every
 // statement carries the ids of the sentences it came from. The extractors run first, then the
 // analyst's overlay edits their findings, then every item is weighed on the sources behind it.
-import { SCHEMA_VERSION, type Actor, type Brief, type Diagnostic, type EnrichContext, type Source } from '../model.js';
+import { SCHEMA_VERSION, type Actor, type Brief, type Diagnostic, type EnrichContext, type Source, type Story } from '../model.js';
 import { findActors } from './actors.js';
 import { assessed, groundsOf } from './assess.js';
 import { summarize } from './bluf.js';
@@ -12,13 +12,19 @@ import { findRisks, withRiskIds } from './risks.js';
 import { findScenarios } from './scenarios.js';
 import { findSignposts } from './signposts.js';
 import { sentenceCorpus } from './similarity.js';
+import { findStories, markCopies, storyPlacer } from './stories/index.js';
 
 const TITLE_ACTORS = 2;
+/** Stories the bottom line speaks for, one line each, when the pack holds several. */
+const BLUF_STORIES = 6;
 
-function titleOf(sources: readonly Source[], ctx: EnrichContext, actors: readonly Actor[]): string {
+function titleOf(sources: readonly Source[], ctx: EnrichContext, actors: readonly Actor[], stories: readonly Story[]): string {
   if (ctx.overlay.title) return ctx.overlay.title;
   const only = sources.length === 1 ? sources[0]?.title.trim() : '';
   if (only) return only;
+  // Several stories: the leading one names the pack, and the count says there is more.
+  const [lead, ...rest] = stories;
+  if (lead && rest.length > 0) return `${lead.title} and ${rest.length} other ${rest.length === 1 ? 'story' : 'stories'}`;
   const names = actors.slice(0, TITLE_ACTORS).map((a) => a.name);
   return names.length > 0 ? `Briefing: ${names.join(', ')}` : 'Briefing';
 }
@@ -27,7 +33,9 @@ function note(ruleId: string, message: string): Diagnostic {
   return { file: '', line: 0, column: 0, severity: 'info', ruleId, message };
 }
 
-export function enrich(sources: Source[], ctx: EnrichContext): Brief {
+export function enrich(given: Source[], ctx: EnrichContext): Brief {
+  // Copies are set aside first: the analysis reads each article once.
+  const { sources: all, originals: sources, diagnostics: copyNotes } = markCopies(given);
   const outlines = new Map<string, Block[]>(sources.map((s) => [s.id, outline(s)]));
   const actorIndex = findActors(sources);
   const { quotes, diagnostics: quoteNotes } = findQuotes(sources, actorIndex);
@@ -36,7 +44,11 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
   const foundScenarios = withRiskIds(found, foundRisks);
   // Summaries and contradictions compare the same sentences in one model.
   const corpus = sentenceCorpus(sources);
-  const { bluf, keyJudgments: judged } = summarize(sources, foundScenarios, corpus);
+  const stories = findStories(sources, actorIndex.actors, corpus);
+  const placeIn = storyPlacer(stories);
+  const { bluf: packBluf, keyJudgments: judged } = summarize(sources, foundScenarios, corpus);
+  // Several stories: the bottom line gives each leading story its own line.
+  const bluf = stories.length > 1 ? stories.slice(0, BLUF_STORIES).flatMap((story) => story.summary.slice(0, 1)) : packBluf;
   const edited = applyOverlay(
     { scenarios: foundScenarios, risks: foundRisks, actors: actorIndex.actors, quotes, signposts: findSignposts(sources) },
     ctx.overlay,
@@ -44,12 +56,13 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
   );
   const { actors, signposts } = edited.analysis;
   const grounds = groundsOf(sources, actorIndex, quotes, corpus);
-  const scenarios = edited.analysis.scenarios.map((s) => assessed(s, grounds));
-  const risks = edited.analysis.risks.map((r) => assessed(r, grounds));
-  const keyJudgments = judged.map((k) => assessed(k, grounds));
+  const placed = <T extends { evidence: string[] }>(item: T): T & { storyId: string | null } => ({ ...item, storyId: placeIn(item.evidence) });
+  const scenarios = edited.analysis.scenarios.map((s) => placed(assessed(s, grounds)));
+  const risks = edited.analysis.risks.map((r) => placed(assessed(r, grounds)));
+  const keyJudgments = judged.map((k) => placed(assessed(k, grounds)));
 
-  const diagnostics: Diagnostic[] = [...ctx.diagnostics, ...edited.diagnostics];
-  for (const source of sources) {
+  const diagnostics: Diagnostic[] = [...ctx.diagnostics, ...copyNotes, ...edited.diagnostics];
+  for (const source of all) {
     if (source.sentences.length === 0) {
       diagnostics.push({ file: source.path, line: 0, column: 0, severity: 'warning', ruleId: 'enrich/empty-source', message: `No sentences to analyse in ${source.path}` });
     }
@@ -62,20 +75,21 @@ export function enrich(sources: Source[], ctx: EnrichContext): Brief {
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    title: titleOf(sources, ctx, actors),
+    title: titleOf(sources, ctx, actors, stories),
     subtitle: ctx.overlay.subtitle ?? null,
     audience: ctx.overlay.audience ?? null,
     marking: ctx.overlay.marking ?? null,
     lang: ctx.overlay.lang ?? sources[0]?.lang ?? 'en',
     generatedAt: ctx.generatedAt,
-    sources,
+    sources: all,
+    stories,
     bluf,
     keyJudgments,
     scenarios,
     risks,
     actors,
-    quotes: edited.analysis.quotes,
-    signposts,
+    quotes: edited.analysis.quotes.map((q) => ({ ...q, storyId: placeIn([q.evidence]) })),
+    signposts: signposts.map(placed),
     diagnostics,
   };
 }

@@ -146,6 +146,7 @@ function analystAddition(addition: { confidence: Confidence; note: string }) {
     origin: 'analyst' as const,
     note: addition.note,
     edits: [],
+    storyId: null,
   };
 }
 

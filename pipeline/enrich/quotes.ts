@@ -183,7 +183,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         if (speaker) unitSpeaker = speaker;
         const at = unit.offsets.findLastIndex((o) => o <= span.start);
         const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
-        if (sentence) pending.push({ id: contentId('qt', inner), text: inner, speaker, evidence: sentence.id });
+        if (sentence) pending.push({ id: contentId('qt', inner), text: inner, speaker, evidence: sentence.id, storyId: null });
       });
       const hasOwnAttribution = pending.some((q) => q.speaker !== null) || saysSomething(unit.text, found);
       for (const q of pending) {

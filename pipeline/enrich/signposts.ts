@@ -28,6 +28,6 @@ export function findSignposts(sources: readonly Source[]): Signpost[] {
   ).map((group) => {
     const members = group.map((i) => found[i] as Statement);
     const text = members[0]?.text ?? '';
-    return { id: contentId('sp', text), text, evidence: members.flatMap((m) => m.evidence) };
+    return { id: contentId('sp', text), text, evidence: members.flatMap((m) => m.evidence), storyId: null };
   });
 }

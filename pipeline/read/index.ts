@@ -81,6 +81,7 @@ function readText(path: string, format: ReadableFormat, decoded: Decoded, bytes:
     sentences: file.data.sentences ?? [],
     tree,
     hash: createHash('sha256').update(bytes).digest('hex'),
+    duplicateOf: null,
   };
   return { source, diagnostics: diagnosticsOf(file, path) };
 }

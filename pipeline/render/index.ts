@@ -54,6 +54,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : '',
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   hb.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
   hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(cssString(String(value ?? ''))));
 }

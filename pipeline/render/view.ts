@@ -1,6 +1,6 @@
 // Brief → the view the templates read: numbering, labels and links decided once, here,
 // so that templates only lay things out.
-import { citedEvidence, type Brief, type Risk, type Scenario, type Source } from '../model.js';
+import { citedEvidence, type Brief, type Risk, type Scenario, type Source, type Story } from '../model.js';
 import { anchorId, articleHtml } from './article.js';
 import { riskMatrix } from './matrix.js';
 
@@ -28,6 +28,10 @@ export interface SourceView {
   published: string | null;
   boilerplate: string[];
   html: string;
+  /** The story the article belongs to ("Story 2"), or null for a copy. */
+  story: string | null;
+  /** Other editions of this article: copies, updates, the same text from other outlets. */
+  editions: Array<{ id: string; title: string; via: string[]; published: string | null }>;
 }
 
 export interface SectionView {
@@ -39,6 +43,7 @@ export interface SectionView {
 
 const SECTIONS: ReadonlyArray<Omit<SectionView, 'file'>> = [
   { id: 'bottom-line', title: 'Bottom line up front', partial: 'bluf' },
+  { id: 'stories', title: 'Stories', partial: 'stories' },
   { id: 'scenarios', title: 'Scenarios', partial: 'scenarios' },
   { id: 'risks', title: 'Risks', partial: 'risks' },
   { id: 'actors', title: 'Actors and quotes', partial: 'actors' },
@@ -64,8 +69,19 @@ export function articleHtmls(brief: Brief): string[] {
   return brief.sources.map((source) => articleHtml(source, cited));
 }
 
-function sourceViews(sources: Source[], html: readonly string[]): SourceView[] {
-  return sources.map((source, index) => ({
+/**
+ * The articles in the order of the stories (each story's earliest first), every copy listed under
+ * its original rather than printed again. Numbers follow that order: [1] opens the first story.
+ */
+function sourceViews(brief: Brief, html: readonly string[], storyLabels: ReadonlyMap<string, string>): SourceView[] {
+  const at = new Map(brief.sources.map((s, i) => [s.id, i]));
+  const storyOf = new Map(brief.stories.flatMap((story) => story.sources.map((id) => [id, story.id] as const)));
+  const originals = brief.sources.filter((s) => s.duplicateOf === null);
+  const ordered = [
+    ...brief.stories.flatMap((story) => story.sources.flatMap((id) => originals.filter((s) => s.id === id))),
+    ...originals.filter((s) => !storyOf.has(s.id)),
+  ];
+  return ordered.map((source, index) => ({
     n: index + 1,
     id: source.id,
     anchor: `article-${index + 1}`,
@@ -76,7 +92,11 @@ function sourceViews(sources: Source[], html: readonly string[]): SourceView[] {
     via: source.via,
     published: source.published,
     boilerplate: source.boilerplate,
-    html: html[index] ?? '',
+    html: html[at.get(source.id) ?? -1] ?? '',
+    story: storyLabels.get(storyOf.get(source.id) ?? '') ?? null,
+    editions: brief.sources
+      .filter((copy) => copy.duplicateOf === source.id)
+      .map((copy) => ({ id: copy.id, title: copy.title || copy.id, via: copy.via, published: copy.published })),
   }));
 }
 
@@ -123,7 +143,7 @@ interface ContentsEntry {
   children: ContentsEntry[];
 }
 
-function contentsEntries(sections: SectionView[], sources: SourceView[], target: Target): ContentsEntry[] {
+function contentsEntries(sections: SectionView[], sources: SourceView[], stories: ReadonlyArray<{ id: string; title: string }>, target: Target): ContentsEntry[] {
   const entry = (id: string, title: string, file: string, children: ContentsEntry[] = []): ContentsEntry => ({
     id,
     title,
@@ -132,7 +152,15 @@ function contentsEntries(sections: SectionView[], sources: SourceView[], target:
     children,
   });
   return [
-    ...sections.map((s) => entry(s.id, s.title, s.file)),
+    ...sections.map((s) =>
+      entry(
+        s.id,
+        s.title,
+        s.file,
+        // Each story is an entry of its own, as each article is.
+        s.id === 'stories' && stories.length > 1 ? stories.map((story) => ({ ...entry(story.id, story.title, `${s.file}#${story.id}`) })) : [],
+      ),
+    ),
     entry(
       ARTICLES_SECTION.id,
       ARTICLES_SECTION.title,
@@ -147,8 +175,17 @@ export function withPages(contents: readonly ContentsEntry[], pages: PageNumbers
   return contents.map((entry) => ({ ...entry, page: pages[entry.id] ?? null, children: withPages(entry.children, pages) }));
 }
 
+/** "3 March 2026", or "3–5 March 2026" across days. */
+function dateSpan(dates: Story['dates'], lang: string): string | null {
+  if (!dates.first) return null;
+  const first = formatDate(dates.first, lang);
+  if (!dates.last || dates.last === dates.first) return first;
+  return `${first} – ${formatDate(dates.last, lang)}`;
+}
+
 export function buildView(brief: Brief, target: Target, articles: readonly string[] = articleHtmls(brief)) {
-  const sources = sourceViews(brief.sources, articles);
+  const storyLabels = new Map(brief.stories.map((s, i) => [s.id, `Story ${i + 1}`]));
+  const sources = sourceViews(brief, articles, storyLabels);
   const refs = evidenceLinker(sources, brief, target);
   const sourceLabels = sourceLabeller(sources);
   const ranked = byScore(brief.risks);
@@ -162,6 +199,21 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
     refs: refs(r.evidence),
     sourceCount: r.sources.length,
     scenarioLabels: r.scenarioIds.flatMap((id) => scenarioLabels.get(id) ?? []),
+    story: storyLabels.get(r.storyId ?? '') ?? null,
+  }));
+  const articleOf = new Map(sources.map((s) => [s.id, s]));
+  const stories = brief.stories.map((story) => ({
+    ...story,
+    label: storyLabels.get(story.id) ?? '',
+    dateSpan: dateSpan(story.dates, brief.lang),
+    summary: story.summary.map((line) => ({ text: line.text, refs: refs(line.evidence) })),
+    articles: story.sources.flatMap((id) => {
+      const article = articleOf.get(id);
+      if (!article) return [];
+      const outlets = [...new Set([...article.via, ...article.editions.flatMap((e) => e.via)])];
+      return [{ n: article.n, title: article.title, href: target === 'epub' ? article.file : `#${article.anchor}`, outlets, editions: article.editions.length }];
+    }),
+    copies: story.sources.reduce((sum, id) => sum + (articleOf.get(id)?.editions.length ?? 0), 0),
   }));
 
   return {
@@ -172,21 +224,29 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
       marking: brief.marking,
       lang: brief.lang,
       date: formatDate(brief.generatedAt, brief.lang),
-      sourceCount: brief.sources.length,
-      sentenceCount: brief.sources.reduce((sum, s) => sum + s.sentences.length, 0),
+      // Copies are other editions of an article: counted apart, their sentences not at all.
+      sourceCount: brief.sources.filter((s) => s.duplicateOf === null).length,
+      copyCount: brief.sources.filter((s) => s.duplicateOf !== null).length,
+      storyCount: brief.stories.length,
+      multipleStories: brief.stories.length > 1,
+      sentenceCount: brief.sources.filter((s) => s.duplicateOf === null).reduce((sum, s) => sum + s.sentences.length, 0),
     },
-    contents: contentsEntries(sections, sources, target),
+    contents: contentsEntries(sections, sources, stories, target),
     sections,
     articlesSection: ARTICLES_SECTION,
     sources,
+    stories,
+    /** Story labels only mean something when there is more than one story. */
+    multipleStories: brief.stories.length > 1,
     bluf: brief.bluf.map((s) => ({ text: s.text, refs: refs(s.evidence) })),
-    keyJudgments: brief.keyJudgments.map((k) => ({ ...k, refs: refs(k.evidence) })),
+    keyJudgments: brief.keyJudgments.map((k) => ({ ...k, refs: refs(k.evidence), story: storyLabels.get(k.storyId ?? '') ?? null })),
     scenarios: brief.scenarios.map((s: Scenario) => ({
       ...s,
       label: scenarioLabels.get(s.id),
       refs: refs(s.evidence),
       sourceLabels: sourceLabels(s.sources),
       riskLabels: s.riskIds.flatMap((id) => riskLabels.get(id) ?? []),
+      story: storyLabels.get(s.storyId ?? '') ?? null,
     })),
     risks,
     matrix: riskMatrix(risks, riskHref),

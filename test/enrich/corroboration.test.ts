@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceOf, independence } from '../../pipeline/enrich/corroboration.js';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { article, context, makeSource } from './helpers.js';
+import { OWN, article, context, makeSource } from './helpers.js';
 
 const story = (id: string, meta: { via?: string[]; author?: string | null }) =>
   makeSource(id, [{ p: 'Ministers are weighing options such as a fuel subsidy and a windfall tax.' }], meta);
@@ -45,8 +45,8 @@ describe('independent sources', () => {
 });
 
 describe('corroboration in the brief', () => {
-  const tax = (id: string, meta: { via?: string[]; author?: string | null }) =>
-    makeSource(id, [{ p: 'The cabinet discussed options, including a windfall tax on energy firms and a fuel subsidy.' }], meta);
+  const tax = (id: 'a' | 'b' | 'c', meta: { via?: string[]; author?: string | null }) =>
+    makeSource(id, [{ p: 'The cabinet discussed options, including a windfall tax on energy firms and a fuel subsidy.' }, { p: OWN[id] }], meta);
 
   it('gives scenarios and risks the number of independent sources, and confidence from it', () => {
     const brief = enrich([tax('a', { via: ['Bloomberg'] }), tax('b', { via: ['Bloomberg'] }), tax('c', {})], context());
@@ -58,7 +58,7 @@ describe('corroboration in the brief', () => {
 
   it('gives a risk reported by one outlet through two relays low confidence', () => {
     const text = 'Economists warn the windfall tax could drive investment abroad.';
-    const brief = enrich([makeSource('x', [{ p: text }], { via: ['Reuters'] }), makeSource('y', [{ p: text }], { via: ['Reuters'] }), article('z', 'The weather was mild.')], context());
+    const brief = enrich([makeSource('x', [{ p: text }, { p: OWN.x }], { via: ['Reuters'] }), makeSource('y', [{ p: text }, { p: OWN.y }], { via: ['Reuters'] }), article('z', 'The weather was mild.')], context());
     expect(brief.risks).toHaveLength(1);
     expect(brief.risks[0]).toMatchObject({ sources: ['x', 'y'], corroboration: 1, confidence: 'low' });
   });

@@ -4,7 +4,7 @@ import { assessed, groundsOf } from '../../pipeline/enrich/assess.js';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { negated } from '../../pipeline/enrich/text.js';
 import { Brief, NOT_ASSESSED, type KeyJudgment, type Source } from '../../pipeline/model.js';
-import { article, context, makeSource } from './helpers.js';
+import { OWN, article, context, makeSource } from './helpers.js';
 
 const SPREAD = 'The strike will spread to the northern ports next week.';
 const WONT_SPREAD = 'The strike will not spread to the northern ports next week.';
@@ -19,13 +19,13 @@ function riskOf(sources: Source[], pattern: RegExp) {
 
 describe('credibility (Admiralty scale)', () => {
   it('1, confirmed: two independent sources', () => {
-    const risk = riskOf([article('a', SPREAD), article('b', SPREAD)], /will spread/);
+    const risk = riskOf([article('a', SPREAD, OWN.a), article('b', SPREAD, OWN.b)], /will spread/);
     expect(risk.credibility).toEqual({ rating: 1, label: 'confirmed by other sources', basis: '2 independent sources' });
     expect(risk.confidence).toBe('moderate');
   });
 
   it('2, probably true: two sources that are not independent', () => {
-    const risk = riskOf([makeSource('a', [{ p: SPREAD }], { via: ['AP'] }), makeSource('b', [{ p: SPREAD }], { via: ['AP'] })], /will spread/);
+    const risk = riskOf([makeSource('a', [{ p: SPREAD }, { p: OWN.a }], { via: ['AP'] }), makeSource('b', [{ p: SPREAD }, { p: OWN.b }], { via: ['AP'] })], /will spread/);
     expect(risk.credibility).toMatchObject({ rating: 2, label: 'probably true' });
     expect(risk.corroboration).toBe(1);
   });
@@ -46,17 +46,17 @@ describe('credibility (Admiralty scale)', () => {
   });
 
   it('5, improbable: an independent source says the opposite and none other confirms it', () => {
-    const risk = riskOf([article('a', SPREAD), article('b', WONT_SPREAD), calm], /will spread/);
+    const risk = riskOf([article('a', SPREAD, OWN.a), article('b', WONT_SPREAD, OWN.b), calm], /will spread/);
     expect(risk.credibility).toMatchObject({ rating: 5, label: 'improbable', basis: 'contradicted by 1 independent source' });
   });
 
   it('4, doubtful: contradicted, but confirmed by more independent sources than contradict it', () => {
-    const risk = riskOf([article('a', SPREAD), article('b', SPREAD), article('c', WONT_SPREAD)], /will spread/);
+    const risk = riskOf([article('a', SPREAD, OWN.a), article('b', SPREAD, OWN.b), article('c', WONT_SPREAD, OWN.c)], /will spread/);
     expect(risk.credibility).toMatchObject({ rating: 4, basis: 'disputed: 1 independent source says the opposite' });
   });
 
   it('does not count a contradiction from a source that is not independent', () => {
-    const risk = riskOf([makeSource('a', [{ p: SPREAD }], { author: 'Jo Park' }), makeSource('b', [{ p: WONT_SPREAD }], { author: 'Jo Park' })], /will spread/);
+    const risk = riskOf([makeSource('a', [{ p: SPREAD }, { p: OWN.a }], { author: 'Jo Park' }), makeSource('b', [{ p: WONT_SPREAD }, { p: OWN.b }], { author: 'Jo Park' })], /will spread/);
     expect(risk.credibility.rating).toBe(3);
   });
 
@@ -71,7 +71,7 @@ describe('credibility (Admiralty scale)', () => {
     const b = makeSource('b', [{ p: 'Shipping lines have begun diverting container vessels to the southern terminals.' }], { via: ['AP'] });
     const c = makeSource('c', [{ p: 'Shipping lines are diverting container vessels to southern terminals.' }], { via: ['AP'] });
     const grounds = groundsOf([a, b, c], findActors([a, b, c]), []);
-    const judgment: KeyJudgment = { text: 'Shipping lines have begun diverting container vessels.', evidence: ['a:s2', 'b:s1', 'c:s1'], likelihood: null, confidence: 'high', corroboration: 3, credibility: NOT_ASSESSED };
+    const judgment: KeyJudgment = { text: 'Shipping lines have begun diverting container vessels.', evidence: ['a:s2', 'b:s1', 'c:s1'], likelihood: null, confidence: 'high', corroboration: 3, credibility: NOT_ASSESSED, storyId: null };
     expect(assessed(judgment, grounds)).toMatchObject({ corroboration: 2, confidence: 'moderate', credibility: { rating: 1, basis: '2 independent sources' } });
     const longer = article(
       'd',

@@ -84,6 +84,7 @@ export function makeSource(id: string, blocks: BlockSpec[], meta: SourceMeta = {
     sentences,
     tree,
     hash: `hash-${id}`,
+    duplicateOf: null,
   };
 }
 
@@ -91,6 +92,18 @@ export function makeSource(id: string, blocks: BlockSpec[], meta: SourceMeta = {
 export function article(id: string, ...paragraphs: string[]): Source {
   return makeSource(id, paragraphs.map((p) => ({ p })));
 }
+
+/**
+ * A sentence of its own for each test article, so that articles which share a sentence on purpose
+ * are still different articles, not copies of one another (enrich/stories/copies.ts).
+ */
+export const OWN = {
+  a: 'Reporters spent the morning at the harbour gates talking to crane drivers and hauliers.',
+  b: 'The newspaper first covered the dispute when the union balloted its members in January.',
+  c: 'Our correspondent visited the picket line outside the container terminal after lunch.',
+  x: 'The economics desk compiled its figures from three ministries and two commercial banks.',
+  y: 'A television crew filmed the empty quays from a boat in the outer harbour on Monday.',
+} as const;
 
 export function context(overrides: Partial<EnrichContext> = {}): EnrichContext {
   return { overlay: {}, generatedAt: '2024-05-01T00:00:00.000Z', diagnostics: [], ...overrides };

@@ -33,14 +33,14 @@ describe('signposts', () => {
       { p: 'Polls closed at eight. The result will depend on postal ballots counted on Thursday.' },
     ]);
     const text = 'The result will depend on postal ballots counted on Thursday.';
-    expect(findSignposts([source])).toEqual([{ id: contentId('sp', text), text, evidence: ['election:s3'] }]);
+    expect(findSignposts([source])).toEqual([{ id: contentId('sp', text), text, evidence: ['election:s3'], storyId: null }]);
   });
 
   it('merges the same condition reported by several sources', () => {
     const a = article('wire', 'The merger depends on approval from competition authorities in Brussels.');
     const b = article('paper', 'Analysts were upbeat. The merger depends on approval from the competition authorities in Brussels.');
     expect(findSignposts([a, b])).toEqual([
-      { id: expect.stringMatching(/^sp-[0-9a-f]{8}$/), text: 'The merger depends on approval from competition authorities in Brussels.', evidence: ['wire:s1', 'paper:s2'] },
+      { id: expect.stringMatching(/^sp-[0-9a-f]{8}$/), text: 'The merger depends on approval from competition authorities in Brussels.', evidence: ['wire:s1', 'paper:s2'], storyId: null },
     ]);
   });
 });

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Source } from '../../pipeline/model.js';
+import { Brief, storyProblems, unresolvedEvidence, type Source } from '../../pipeline/model.js';
+import { enrich } from '../../pipeline/enrich/index.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { findCopies, type CopyArticle } from '../../pipeline/enrich/stories/copies.js';
 import { averageLinkage, groupArticles, namesIn, type StoryArticle } from '../../pipeline/enrich/stories/group.js';
@@ -150,6 +151,62 @@ describe('namesIn', () => {
     ['Dock workers walked out.', []],
   ])('%s', (sentence, names) => {
     expect(namesIn(sentence)).toEqual(names);
+  });
+});
+
+describe('the brief of a pack of several stories', () => {
+  const brief = Brief.parse(enrich(pack, { overlay: {}, generatedAt: '2026-03-07T00:00:00.000Z', diagnostics: [] }));
+  const story = (sourceId: string) => brief.stories.find((s) => s.sources.includes(sourceId));
+
+  test('every original in exactly one story, the copies in none, each naming its original', () => {
+    expect(storyProblems(brief)).toEqual([]);
+    expect(brief.stories.map((s) => s.sources.length)).toEqual([4, 3, 1]);
+    expect(Object.fromEntries(brief.sources.filter((s) => s.duplicateOf).map((s) => [s.id, s.duplicateOf]))).toEqual({
+      'x1-copy-of-a1': 'a1-strike-wire',
+      'x2-copy-of-b2': 'b2-rates-mortgages',
+      'x3-a3-updated': 'a3-strike-talks',
+      'x4-b1-syndicated': 'b1-rates-wire',
+    });
+    expect(brief.diagnostics.filter((d) => d.ruleId === 'enrich/copy')).toHaveLength(4);
+  });
+
+  test('a copy is not analysed: no item cites its sentences, and it adds no source to any item', () => {
+    const copies = new Set(brief.sources.filter((s) => s.duplicateOf).map((s) => s.id));
+    const cited = [...brief.scenarios, ...brief.risks, ...brief.signposts, ...brief.keyJudgments, ...brief.bluf].flatMap((x) => x.evidence);
+    expect(cited.filter((id) => copies.has(id.slice(0, id.lastIndexOf(':'))))).toEqual([]);
+    expect([...brief.scenarios, ...brief.risks].flatMap((x) => x.sources).filter((id) => copies.has(id))).toEqual([]);
+    expect(brief.actors.flatMap((a) => a.sources).filter((id) => copies.has(id))).toEqual([]);
+  });
+
+  test('each story has a title from its articles, a summary whose evidence is its own, its dates and actors', () => {
+    expect(unresolvedEvidence(brief)).toEqual([]);
+    for (const s of brief.stories) {
+      const titles = brief.sources.filter((x) => s.sources.includes(x.id)).map((x) => x.title);
+      expect(titles).toContain(s.title);
+      expect(s.summary.length).toBeGreaterThanOrEqual(Math.min(2, s.sources.length + 1));
+      expect(s.summary.length).toBeLessThanOrEqual(4);
+      for (const line of s.summary) for (const id of line.evidence) expect(s.sources).toContain(id.slice(0, id.lastIndexOf(':')));
+      expect(new Set(s.summary.map((x) => x.text)).size).toBe(s.summary.length);
+    }
+    expect(story('a1-strike-wire')?.dates).toEqual({ first: '2026-03-02', last: '2026-03-05' });
+    expect(story('a1-strike-wire')?.actors).toContain('Ilse Brandvold');
+    expect(story('b1-rates-wire')?.actors).toContain('Lena Sund');
+    expect(story('c1-museum')?.dates).toEqual({ first: '2026-03-01', last: '2026-03-01' });
+  });
+
+  test('the heaviest story comes first, and the bottom line gives each story one line from its summary', () => {
+    expect(brief.stories[0]?.sources).toContain('a1-strike-wire');
+    expect(brief.bluf).toEqual(brief.stories.map((s) => s.summary[0]));
+  });
+
+  test('the items of the analysis sit in the story of their evidence', () => {
+    const items = [...brief.scenarios, ...brief.risks, ...brief.signposts, ...brief.keyJudgments];
+    for (const item of items) {
+      const sourceIds = item.evidence.map((id) => id.slice(0, id.lastIndexOf(':')));
+      expect(sourceIds.some((id) => story(id)?.id === item.storyId)).toBe(true);
+    }
+    for (const q of brief.quotes) expect(q.storyId).toBe(story(q.evidence.slice(0, q.evidence.lastIndexOf(':')))?.id);
+    expect(brief.quotes.length).toBeGreaterThan(0);
   });
 });
 

@@ -48,6 +48,7 @@ export function sourceOf(id: string, title: string, blocks: string[]): Source {
     sentences,
     tree,
     hash: id.padEnd(64, '0').slice(0, 64),
+    duplicateOf: null,
   };
 }
 
@@ -62,6 +63,20 @@ export function briefOf(sources: Source[], extra: Partial<z.input<typeof Brief>>
     lang: 'en',
     generatedAt: '2025-03-03T00:00:00.000Z',
     sources,
+    // One story of all the originals, as the enrich stage makes for a pack of one story.
+    stories: sources.some((s) => s.duplicateOf === null)
+      ? [
+          {
+            id: 'st-00000000',
+            title: sources[0]?.title || 'Test story',
+            summary: [],
+            sources: sources.filter((s) => s.duplicateOf === null).map((s) => s.id),
+            independentSources: 1,
+            dates: { first: null, last: null },
+            actors: [],
+          },
+        ]
+      : [],
     bluf: [],
     keyJudgments: [],
     scenarios: [],
