@@ -1,5 +1,5 @@
 // One fixture folder per reading rule: input.<ext> and the expected.json it must read as
-// (the Source without tree and hash, the tree's outline, the diagnostics).
+// (the Source without tree, hash and duplicateOf, the tree's outline, the diagnostics).
 // UPDATE_GOLDEN=1 rewrites the expected files instead of comparing; review the diff.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,9 @@ function inputOf(dir: string): string {
 function goldenOf(path: string): unknown {
   const { source, diagnostics } = readSource({ path, bytes: readFileSync(path) });
   if (source === null) return { source: null, outline: [], diagnostics };
-  const { tree, hash: _hash, ...rest } = source;
+  // duplicateOf is the enrich stage's to set: the read stage always leaves it null.
+  const { tree, hash: _hash, duplicateOf, ...rest } = source;
+  if (duplicateOf !== null) throw new Error(`${path}: the read stage set duplicateOf`);
   return { source: rest, outline: outline(tree), diagnostics };
 }
 
