@@ -131,16 +131,6 @@ function vectors(raw: readonly Sparse[], units: readonly (readonly number[])[], 
   });
 }
 
-function cosine(a: Sparse, b: Sparse): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, weight] of small) {
-    const other = large.get(key);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
-}
-
 /**
  * Average-linkage agglomerative clustering by the nearest-neighbour chain: merges the two groups
  * with the highest mean pairwise similarity while that mean is at least `floor`, and returns the
@@ -208,21 +198,41 @@ export function averageLinkage(similarity: Float64Array, n: number, floor: numbe
     .sort((x, y) => (x[0] as number) - (y[0] as number));
 }
 
-/** Pairwise similarity of the articles: the mix of the words' and the names' cosines. */
+/**
+ * Pairwise similarity of the articles, the mix of the words' and the names' cosines, as an n × n
+ * matrix. Accumulated through an inverted index (each feature's articles and weights), so the work
+ * is the sum over features of the square of how many articles hold each, in typed arrays.
+ */
 function similarities(raw: readonly Sparse[], units: readonly (readonly number[])[], options: GroupingOptions): Float64Array {
   const n = raw.length;
-  const wordVectors = vectors(raw, units, 'w:');
-  const nameVectors = vectors(raw, units, 'n:');
   const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s =
-        (1 - options.nameShare) * cosine(wordVectors[i] as Sparse, wordVectors[j] as Sparse) +
-        options.nameShare * cosine(nameVectors[i] as Sparse, nameVectors[j] as Sparse);
-      sim[i * n + j] = s;
-      sim[j * n + i] = s;
+  const add = (vectorsOf: readonly Sparse[], share: number) => {
+    if (share === 0) return;
+    const postings = new Map<string, { docs: number[]; weights: number[] }>();
+    vectorsOf.forEach((vector, i) => {
+      for (const [key, weight] of vector) {
+        let list = postings.get(key);
+        if (!list) postings.set(key, (list = { docs: [], weights: [] }));
+        list.docs.push(i);
+        list.weights.push(weight * Math.sqrt(share));
+      }
+    });
+    for (const { docs, weights } of postings.values()) {
+      for (let a = 0; a < docs.length; a++) {
+        const i = docs[a] as number;
+        const wi = weights[a] as number;
+        const row = i * n;
+        for (let b = a + 1; b < docs.length; b++) {
+          const k = row + (docs[b] as number);
+          sim[k] = (sim[k] as number) + wi * (weights[b] as number);
+        }
+      }
     }
-  }
+  };
+  add(vectors(raw, units, 'w:'), 1 - options.nameShare);
+  add(vectors(raw, units, 'n:'), options.nameShare);
+  // Postings list articles in ascending order, so only i < j was filled: mirror it.
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[j * n + i] = sim[i * n + j] as number;
   return sim;
 }
 
