@@ -442,7 +442,27 @@ export interface CopyScore {
   found: number;
   foundExact: number;
   /** Copies found that are not exact: near copies (rewrites, updates), to read. */
-  near: { copy: string; original: string; share: number }[];
+  near: { copy: string; original: string; share: number; judged: 'copy' | 'not-copy' | null }[];
+}
+
+/**
+ * Near copies read by hand (bench/near-copies-gold.json): each pair the copy finder reported on
+ * 1 December 2026 that is not an exact copy, judged "copy" (same article, an update keeping most of
+ * it, the same wire text) or "not-copy" (articles written apart that share a quote or a paragraph).
+ * Ids and labels only, no article text.
+ */
+interface NearCopyJudgment {
+  original: string;
+  copy: string;
+  label: 'copy' | 'not-copy';
+}
+
+function nearCopyGold(): Map<string, 'copy' | 'not-copy'> {
+  const path = fileURLToPath(new URL('../../bench/near-copies-gold.json', import.meta.url));
+  if (!existsSync(path)) return new Map();
+  const judged = JSON.parse(readFileSync(path, 'utf8')) as NearCopyJudgment[];
+  // Which of the two is the original is not what was judged: either order finds the pair.
+  return new Map(judged.flatMap((j) => [[`${j.original} ${j.copy}`, j.label] as const, [`${j.copy} ${j.original}`, j.label] as const]));
 }
 
 export function scoreCopies(articles: readonly LabelledArticle[]): CopyScore {
@@ -455,9 +475,15 @@ export function scoreCopies(articles: readonly LabelledArticle[]): CopyScore {
   });
   const { copies } = findCopies(articles);
   const foundExact = copies.filter((c) => exact[c.copy]).length;
+  const gold = nearCopyGold();
   const near = copies
     .filter((c) => !exact[c.copy])
-    .map((c) => ({ copy: articles[c.copy]?.title ?? '', original: articles[c.original]?.title ?? '', share: c.share }));
+    .map((c) => ({
+      copy: articles[c.copy]?.title ?? '',
+      original: articles[c.original]?.title ?? '',
+      share: c.share,
+      judged: gold.get(`${articles[c.original]?.id} ${articles[c.copy]?.id}`) ?? null,
+    }));
   return { articles: articles.length, exact: exact.filter(Boolean).length, found: copies.length, foundExact, near };
 }
 
@@ -681,11 +707,16 @@ async function main(argv: readonly string[]): Promise<void> {
     for (const part of parts) {
       const c = scoreCopies(set.articles.filter((a) => partOfId.get(a.id) === part));
       rows.push({ set: set.name, part, copies: c });
+      const judged = c.near.filter((n) => n.judged !== null);
+      const right = judged.filter((n) => n.judged === 'copy').length;
       console.log(
         `copies, ${part}: ${c.articles} articles as one pack, ${c.exact} exact copies; found ${c.found}: ${c.foundExact} exact ` +
-          `(recall ${c.exact ? fmt(c.foundExact / c.exact) : '–'}), ${c.near.length} near copies`,
+          `(recall ${c.exact ? fmt(c.foundExact / c.exact) : '–'}), ${c.near.length} near copies, ` +
+          `${judged.length} of them judged by hand: ${right} right (precision ${judged.length ? fmt(right / judged.length) : '–'})`,
       );
-      for (const n of c.near.slice(0, 8)) console.log(`  near copy (${fmt(n.share)}): "${n.copy.slice(0, 60)}" of "${n.original.slice(0, 60)}"`);
+      for (const n of c.near.filter((x) => x.judged !== 'copy').slice(0, 8)) {
+        console.log(`  near copy (${fmt(n.share)}, ${n.judged ?? 'not judged'}): "${n.copy.slice(0, 60)}" of "${n.original.slice(0, 60)}"`);
+      }
     }
     console.log('');
   }
