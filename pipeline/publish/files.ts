@@ -1,6 +1,6 @@
 // Writing outputs so that a reader never sees half a file: write beside, then rename.
 import { rmSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { osReason } from '../folder.js';
 
@@ -67,7 +67,10 @@ async function removeStale(dir: string): Promise<void> {
   for (const name of names) {
     const pid = /^\.briefing\.\w+\.(\d+)\.tmp$/.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
-    await rm(join(dir, name), { force: true });
+    // A leftover is a file (or a link, which rm removes, never its target); a folder of that name
+    // is not ours and stays, and one that cannot be removed stops no build.
+    const entry = await lstat(join(dir, name)).catch(() => null);
+    if (entry?.isFile() || entry?.isSymbolicLink()) await rm(join(dir, name), { force: true }).catch(() => undefined);
   }
 }
 
