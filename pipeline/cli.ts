@@ -11,6 +11,7 @@ import { Brief, Diagnostic, Source, type Overlay, type ReadResult } from './mode
 import { StageCache, codeFingerprint, hashOf } from './cache.js';
 import { formatDiagnostic } from './read/diagnostic.js';
 import type { Format } from './publish/index.js';
+import type { ArticlesChoice } from './render/view.js';
 import { resolveBrowser } from './publish/browser.js';
 import { ChromiumSession, DEFAULT_LAUNCH_TIMEOUT, DEFAULT_PRINT } from './publish/pdf.js';
 
@@ -37,6 +38,8 @@ Options for build:
   --out DIR          where briefing.{pdf,epub,html,json} are written                [output]
   --formats LIST     comma-separated subset of pdf,epub,html,json                   [all]
   --paper SIZE       a4 or letter                                                   [a4]
+  --articles WHICH   the articles printed at the back: all, cited or none
+                     [all up to 40 articles, else cited]
   --templates DIR    the look of the pack                                           [templates]
   --max-bytes N      skip seed files larger than N bytes                            [5000000]
   --timeout MS       limit for launching Chromium, loading a page, printing it
@@ -72,6 +75,8 @@ interface BuildOptions {
   out: string;
   formats: Format[];
   paper: 'a4' | 'letter';
+  /** null: by the size of the pack (render's default). */
+  articles: ArticlesChoice | null;
   templates: string;
   maxBytes: number;
   /** null: scaled to the pack, since a thousand articles take minutes to print. */
@@ -100,6 +105,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
       out: { type: 'string', default: 'output' },
       formats: { type: 'string', default: FORMATS.join(',') },
       paper: { type: 'string', default: 'a4' },
+      articles: { type: 'string' },
       templates: { type: 'string', default: 'templates' },
       'max-bytes': { type: 'string', default: '5000000' },
       timeout: { type: 'string' },
@@ -112,6 +118,10 @@ function parseBuildOptions(args: string[]): BuildOptions {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; see briefpack --help`);
   const paper = values.paper.toLowerCase();
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper takes a4 or letter; got "${values.paper}"`);
+  const articles = values.articles?.toLowerCase() ?? null;
+  if (articles !== null && articles !== 'all' && articles !== 'cited' && articles !== 'none') {
+    throw new UsageError(`--articles takes all, cited or none; got "${values.articles}"`);
+  }
   const maxBytes = Number(values['max-bytes']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes takes a positive whole number; got "${values['max-bytes']}"`);
   const timeout = values.timeout === undefined ? null : Number(values.timeout);
@@ -123,6 +133,7 @@ function parseBuildOptions(args: string[]): BuildOptions {
     out: values.out,
     formats: parseFormats(values.formats),
     paper,
+    articles,
     templates: values.templates,
     maxBytes,
     timeout,
@@ -294,7 +305,7 @@ async function build(options: BuildOptions): Promise<number> {
 
     const loaded = await theme;
     const { render } = await stages.render();
-    const rendered = render(brief, loaded.theme);
+    const rendered = render(brief, loaded.theme, options.articles ? { articles: options.articles } : {});
     report.stage('render', `${rendered.epub.chapters.length} chapters, ${kilobytes(Buffer.byteLength(rendered.html))} HTML`);
 
     const written: string[] = [];

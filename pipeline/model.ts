@@ -312,6 +312,7 @@ export interface EnrichContext {
 /** The sentence ids the analysis's statements cite (the actor list's mentions aside). */
 export function citedEvidence(brief: Brief): string[] {
   return [
+    ...brief.stories.flatMap((story) => story.summary.flatMap((x) => x.evidence)),
     ...brief.bluf.flatMap((x) => x.evidence),
     ...brief.keyJudgments.flatMap((x) => x.evidence),
     ...brief.scenarios.flatMap((x) => x.evidence),

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { Brief } from '../model.js';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { articleHtmls, buildView, withPages, type PageNumbers, type View } from './view.js';
+import { articleHtmls, buildView, defaultArticles, withPages, type ArticlesChoice, type PageNumbers, type View } from './view.js';
 
 export type { PageNumbers } from './view.js';
 
@@ -108,16 +108,22 @@ function headingTexts(html: string): string[] {
   );
 }
 
-export function render(brief: Brief, theme: Theme): Rendered {
+export interface RenderOptions {
+  /** The articles printed at the back; by default all up to ALL_ARTICLES_UP_TO, else the cited. */
+  articles?: ArticlesChoice;
+}
+
+export function render(brief: Brief, theme: Theme, options: RenderOptions = {}): Rendered {
   const checked = Brief.parse(brief);
+  const choice = options.articles ?? defaultArticles(checked);
   const compile = compiler(theme);
   const layout = compile(theme.layout);
   // An article's HTML is the same in print and in the EPUB: made once, for both.
   const articles = articleHtmls(checked);
-  const printView = buildView(checked, 'print', articles);
+  const printView = buildView(checked, 'print', articles, choice);
   const print = (pages: PageNumbers) => layout({ ...printView, contents: withPages(printView.contents, pages), css: theme.printCss });
   const html = print({});
-  const epubView = buildView(checked, 'epub', articles);
+  const epubView = buildView(checked, 'epub', articles, choice);
   return {
     html,
     paginate: print,

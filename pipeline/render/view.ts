@@ -32,6 +32,8 @@ export interface SourceView {
   story: string | null;
   /** Other editions of this article: copies, updates, the same text from other outlets. */
   editions: Array<{ id: string; title: string; via: string[]; published: string | null }>;
+  /** Whether the pack prints it (--articles); references to one it leaves out are not links. */
+  printed: boolean;
 }
 
 export interface SectionView {
@@ -51,6 +53,16 @@ const SECTIONS: ReadonlyArray<Omit<SectionView, 'file'>> = [
 ];
 
 export const ARTICLES_SECTION = { id: 'sources', title: 'Source articles' } as const;
+
+/** Which articles the pack prints at the back: every one, those the analysis cites, or none. */
+export type ArticlesChoice = 'all' | 'cited' | 'none';
+
+/** Past this many articles (copies aside) the pack prints only the cited ones unless told otherwise. */
+export const ALL_ARTICLES_UP_TO = 40;
+
+export function defaultArticles(brief: Brief): ArticlesChoice {
+  return brief.sources.filter((s) => s.duplicateOf === null).length <= ALL_ARTICLES_UP_TO ? 'all' : 'cited';
+}
 
 function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);
@@ -73,7 +85,8 @@ export function articleHtmls(brief: Brief): string[] {
  * The articles in the order of the stories (each story's earliest first), every copy listed under
  * its original rather than printed again. Numbers follow that order: [1] opens the first story.
  */
-function sourceViews(brief: Brief, html: readonly string[], storyLabels: ReadonlyMap<string, string>): SourceView[] {
+function sourceViews(brief: Brief, html: readonly string[], storyLabels: ReadonlyMap<string, string>, choice: ArticlesChoice): SourceView[] {
+  const cited = new Set(citedEvidence(brief).map((id) => id.slice(0, id.lastIndexOf(':'))));
   const at = new Map(brief.sources.map((s, i) => [s.id, i]));
   const storyOf = new Map(brief.stories.flatMap((story) => story.sources.map((id) => [id, story.id] as const)));
   const originals = brief.sources.filter((s) => s.duplicateOf === null);
@@ -97,6 +110,7 @@ function sourceViews(brief: Brief, html: readonly string[], storyLabels: Readonl
     editions: brief.sources
       .filter((copy) => copy.duplicateOf === source.id)
       .map((copy) => ({ id: copy.id, title: copy.title || copy.id, via: copy.via, published: copy.published })),
+    printed: choice === 'all' || (choice === 'cited' && cited.has(source.id)),
   }));
 }
 
@@ -114,7 +128,7 @@ function evidenceLinker(sources: SourceView[], brief: Brief, target: Target) {
       return [
         {
           label: `${source.n}·${local}`,
-          href: target === 'epub' ? `${source.file}${fragment}` : fragment,
+          href: !source.printed ? '' : target === 'epub' ? `${source.file}${fragment}` : fragment,
           title: sentenceText.get(id) ?? '',
         },
       ];
@@ -151,6 +165,7 @@ function contentsEntries(sections: SectionView[], sources: SourceView[], stories
     page: null,
     children,
   });
+  const printed = sources.filter((s) => s.printed);
   return [
     ...sections.map((s) =>
       entry(
@@ -161,12 +176,9 @@ function contentsEntries(sections: SectionView[], sources: SourceView[], stories
         s.id === 'stories' && stories.length > 1 ? stories.map((story) => ({ ...entry(story.id, story.title, `${s.file}#${story.id}`) })) : [],
       ),
     ),
-    entry(
-      ARTICLES_SECTION.id,
-      ARTICLES_SECTION.title,
-      sources[0]?.file ?? '',
-      sources.map((s) => entry(s.anchor, s.title, s.file)),
-    ),
+    ...(printed.length === 0
+      ? []
+      : [entry(ARTICLES_SECTION.id, ARTICLES_SECTION.title, printed[0]?.file ?? '', printed.map((s) => entry(s.anchor, s.title, s.file)))]),
   ];
 }
 
@@ -183,9 +195,9 @@ function dateSpan(dates: Story['dates'], lang: string): string | null {
   return `${first} – ${formatDate(dates.last, lang)}`;
 }
 
-export function buildView(brief: Brief, target: Target, articles: readonly string[] = articleHtmls(brief)) {
+export function buildView(brief: Brief, target: Target, articles: readonly string[] = articleHtmls(brief), choice: ArticlesChoice = defaultArticles(brief)) {
   const storyLabels = new Map(brief.stories.map((s, i) => [s.id, `Story ${i + 1}`]));
-  const sources = sourceViews(brief, articles, storyLabels);
+  const sources = sourceViews(brief, articles, storyLabels, choice);
   const refs = evidenceLinker(sources, brief, target);
   const sourceLabels = sourceLabeller(sources);
   const ranked = byScore(brief.risks);
@@ -211,7 +223,8 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
       const article = articleOf.get(id);
       if (!article) return [];
       const outlets = [...new Set([...article.via, ...article.editions.flatMap((e) => e.via)])];
-      return [{ n: article.n, title: article.title, href: target === 'epub' ? article.file : `#${article.anchor}`, outlets, editions: article.editions.length }];
+      const href = !article.printed ? '' : target === 'epub' ? article.file : `#${article.anchor}`;
+      return [{ n: article.n, title: article.title, href, outlets, editions: article.editions.length }];
     }),
     copies: story.sources.reduce((sum, id) => sum + (articleOf.get(id)?.editions.length ?? 0), 0),
   }));
@@ -234,7 +247,11 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
     contents: contentsEntries(sections, sources, stories, target),
     sections,
     articlesSection: ARTICLES_SECTION,
-    sources,
+    /** The articles printed at the back, in story order. */
+    sources: sources.filter((s) => s.printed),
+    /** Articles left out by --articles, named in a line under the contents of the appendix. */
+    articlesLeftOut: sources.filter((s) => !s.printed).length,
+    articlesChoice: choice,
     stories,
     /** Story labels only mean something when there is more than one story. */
     multipleStories: brief.stories.length > 1,

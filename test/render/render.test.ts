@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, cssString, type Theme } from '../../pipeline/render/index.js';
 import { anchorId, articleHtml } from '../../pipeline/render/article.js';
+import { ALL_ARTICLES_UP_TO, defaultArticles } from '../../pipeline/render/view.js';
 import { loadTheme } from '../../pipeline/publish/theme.js';
 import { briefOf, sourceOf } from '../support/brief.js';
 
@@ -141,5 +142,18 @@ describe('articleHtml with inline formatting', () => {
     expect(html).toContain('<a href="https://example.org/r">report</a>');
     expect(html).not.toContain('javascript:');
     expect(html).toContain('not');
+  });
+});
+
+describe('the articles a pack prints by default', () => {
+  const pack = (n: number, copies = 0) => {
+    const originals = Array.from({ length: n }, (_, i) => sourceOf(`a${i}`, `Article ${i}`, [`Sentence of article ${i}.`]));
+    const extra = Array.from({ length: copies }, (_, i) => ({ ...sourceOf(`c${i}`, `Copy ${i}`, ['Sentence of article 0.']), duplicateOf: 'a0' }));
+    return briefOf([...originals, ...extra]);
+  };
+
+  it(`prints every article up to ${ALL_ARTICLES_UP_TO}, copies not counted, and only the cited ones past that`, () => {
+    expect(defaultArticles(pack(ALL_ARTICLES_UP_TO, 5))).toBe('all');
+    expect(defaultArticles(pack(ALL_ARTICLES_UP_TO + 1))).toBe('cited');
   });
 });
