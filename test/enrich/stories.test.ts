@@ -210,6 +210,40 @@ describe('the brief of a pack of several stories', () => {
   });
 });
 
+describe('packs that are hard to group', () => {
+  const ctx = { overlay: {}, generatedAt: '2026-03-07T00:00:00.000Z', diagnostics: [] };
+  const first = pack[0] as Source;
+
+  test('a thousand copies of one article and one other article: two stories, the copies named once each', () => {
+    const copies = Array.from({ length: 1000 }, (_, i): Source => ({ ...first, id: `copy-${i}`, path: `seeds/copy-${i}.md`, sentences: first.sentences.map((x) => ({ ...x, id: x.id.replace(/^[^:]+/, `copy-${i}`) })) }));
+    const brief = Brief.parse(enrich([...copies, pack.find((s) => s.id === 'c1-museum') as Source], ctx));
+    expect(storyProblems(brief)).toEqual([]);
+    expect(brief.stories.map((s) => s.sources)).toEqual([['copy-0'], ['c1-museum']]);
+    expect(brief.diagnostics.filter((d) => d.ruleId === 'enrich/copy')).toHaveLength(999);
+  });
+
+  test('every article from one outlet: stories as usual, each counting one independent source', () => {
+    const one = pack.filter((s) => s.duplicateOf === null).map((s) => ({ ...s, via: ['Northsea Wire'], author: null }));
+    const brief = Brief.parse(enrich(one, ctx));
+    expect(storyProblems(brief)).toEqual([]);
+    expect(brief.stories.length).toBeGreaterThanOrEqual(3);
+    expect(brief.stories.every((s) => s.independentSources === 1)).toBe(true);
+  });
+
+  test('articles with no sentences are stories of their own, with no summary, and a warning each', () => {
+    const empty = (id: string): Source => ({ ...first, id, path: `seeds/${id}.md`, title: '', sentences: [], headings: [] });
+    const brief = Brief.parse(enrich([empty('blank-1'), empty('blank-2'), ...pack.slice(0, 3)], ctx));
+    expect(storyProblems(brief)).toEqual([]);
+    for (const id of ['blank-1', 'blank-2']) {
+      const story = brief.stories.find((s) => s.sources.includes(id));
+      expect(story?.sources).toEqual([id]);
+      expect(story?.summary).toEqual([]);
+      expect(story?.title).toBe(id);
+    }
+    expect(brief.diagnostics.filter((d) => d.ruleId === 'enrich/empty-source').map((d) => d.file).sort()).toEqual(['seeds/blank-1.md', 'seeds/blank-2.md']);
+  });
+});
+
 /** Average linkage the slow way: always merge the pair of groups with the highest mean similarity. */
 function naiveAverageLinkage(sim: readonly number[][], floor: number): number[][] {
   let groups = sim.map((_, i) => [i]);
