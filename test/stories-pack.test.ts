@@ -94,43 +94,37 @@ describe('the EPUB of a pack of stories', () => {
 });
 
 describe('--articles: which articles the pack prints at the back', () => {
-  const build = async (choice: string) => {
+  /** Builds the pack with `--articles choice`, checks that its EPUB holds, and hands the folder to `check`. */
+  const withBuild = async (choice: string, check: (dir: string) => Promise<void>) => {
     const dir = await mkdtemp(join(tmpdir(), `briefpack-articles-${choice}-`));
-    const built = await cli(['build', '--seeds', SEEDS, '--out', dir, '--articles', choice, '--formats', 'pdf,html,epub', '--no-cache'], { timeout: 120_000 });
-    if (built.code !== 0) throw new Error(`build failed (${built.code}): ${built.stderr}`);
-    return dir;
+    try {
+      const built = await cli(['build', '--seeds', SEEDS, '--out', dir, '--articles', choice, '--formats', 'pdf,html,epub', '--no-cache'], { timeout: 120_000 });
+      if (built.code !== 0) throw new Error(`build failed (${built.code}): ${built.stderr}`);
+      await check(dir);
+      expect(await brokenLinks(await openEpub(join(dir, 'briefing.epub')))).toEqual([]);
+      expect((await epubcheck(join(dir, 'briefing.epub'))).messages).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   };
 
   it('cited: only the articles the analysis cites, in story order, and no reference points at one left out', async () => {
-    const dir = await build('cited');
-    try {
+    await withBuild('cited', async (dir) => {
       const cited = new Set(citedEvidence(brief).map((id) => id.slice(0, id.lastIndexOf(':'))));
       const printed = (await readPdf(join(dir, 'briefing.pdf'))).outline.at(-1)?.children.map((b) => b.title) ?? [];
       const expected = brief.stories.flatMap((s) => s.sources).filter((id) => cited.has(id));
       expect(printed.map((t) => t.replace(/^\[\d+\] /, ''))).toEqual(expected.map((id) => brief.sources.find((s) => s.id === id)?.title));
       expect(expected.length).toBeLessThan(8);
-      const epub = await openEpub(join(dir, 'briefing.epub'));
-      expect(await brokenLinks(epub)).toEqual([]);
-      expect((await epubcheck(join(dir, 'briefing.epub'))).messages).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   }, 240_000);
 
   it('none: no appendix, references stay as labels without links, and the EPUB is still valid', async () => {
-    const dir = await build('none');
-    try {
-      const built = await readPdf(join(dir, 'briefing.pdf'));
-      expect(built.outline.map((b) => b.title)).not.toContain('Source articles');
+    await withBuild('none', async (dir) => {
+      expect((await readPdf(join(dir, 'briefing.pdf'))).outline.map((b) => b.title)).not.toContain('Source articles');
       const html = await readFile(join(dir, 'briefing.html'), 'utf8');
       expect(html).not.toMatch(/href="#ev-/);
       expect(html).toMatch(/<span class="ref" title="[^"]+">\[1·s1\]<\/span>/);
-      const epub = await openEpub(join(dir, 'briefing.epub'));
-      expect(await brokenLinks(epub)).toEqual([]);
-      expect((await epubcheck(join(dir, 'briefing.epub'))).messages).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   }, 240_000);
 
   it('refuses another value as a usage error', async () => {
