@@ -1,5 +1,5 @@
 // Which Chromium prints the pack. Never downloads one: the build must work offline.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export class BrowserNotFoundError extends Error {
@@ -13,10 +13,11 @@ export class BrowserNotFoundError extends Error {
 
 const SYSTEM_BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
+/** A file this process may run: a folder has the execute bit too (an unpacked download named chromium). */
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }
