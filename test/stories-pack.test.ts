@@ -57,7 +57,11 @@ describe('the printed pack of stories', () => {
 
   it('gives the bottom line one line per story', () => {
     const text = flat(pdf.pages[pageOf('Bottom line up front', 2)] ?? '');
-    for (const story of brief.stories) expect(text).toContain(flat(story.summary[0]?.text ?? '?'));
+    expect(brief.bluf).toHaveLength(brief.stories.length);
+    brief.bluf.forEach((line, i) => {
+      expect(brief.stories[i]?.summary).toContainEqual(line);
+      expect(text).toContain(flat(line.text));
+    });
   });
 
   it('lists the stories in the contents and the bookmarks, and the articles by story, copies left out', () => {

@@ -44,11 +44,11 @@ export function enrich(given: Source[], ctx: EnrichContext): Brief {
   const foundScenarios = withRiskIds(found, foundRisks);
   // Summaries and contradictions compare the same sentences in one model.
   const corpus = sentenceCorpus(sources);
-  const stories = findStories(sources, actorIndex.actors, corpus);
+  const { stories, central } = findStories(sources, actorIndex.actors, corpus);
   const placeIn = storyPlacer(stories);
   const { bluf: packBluf, keyJudgments: judged } = summarize(sources, foundScenarios, corpus);
   // Several stories: the bottom line gives each leading story its own line.
-  const bluf = stories.length > 1 ? stories.slice(0, BLUF_STORIES).flatMap((story) => story.summary.slice(0, 1)) : packBluf;
+  const bluf = stories.length > 1 ? stories.slice(0, BLUF_STORIES).flatMap((story) => central.get(story.id) ?? []) : packBluf;
   const edited = applyOverlay(
     { scenarios: foundScenarios, risks: foundRisks, actors: actorIndex.actors, quotes, signposts: findSignposts(sources) },
     ctx.overlay,

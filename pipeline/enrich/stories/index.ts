@@ -79,14 +79,14 @@ function dotCentroid(v: Vector, centroid: ReadonlyMap<number, number>): number {
  * Centroid, not pairwise, scores: the work grows with the story's sentences, not their square.
  * `members` come earliest first.
  */
-function summarizeStory(members: readonly Source[], corpus: SentenceCorpus): Statement[] {
+function summarizeStory(members: readonly Source[], corpus: SentenceCorpus): { summary: Statement[]; central: Statement | null } {
   const candidates = members.flatMap((source) =>
     source.sentences
       .filter((s) => s.kind !== 'heading')
       .map((s, i) => ({ sentence: s, lead: i < LEAD_SENTENCES, at: corpus.index.get(s.id) }))
       .filter((c) => c.at !== undefined && wordCount(c.sentence.text) >= SUMMARY_WORDS.min && wordCount(c.sentence.text) <= SUMMARY_WORDS.max),
   );
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { summary: [], central: null };
   const vectorOf = (c: (typeof candidates)[number]) => corpus.vectors[c.at as number] as Vector;
   const centroid = new Map<number, number>();
   for (const c of candidates) {
@@ -114,11 +114,13 @@ function summarizeStory(members: readonly Source[], corpus: SentenceCorpus): Sta
     if (best < 0) break;
     chosen.push(best);
   }
-  // In reading order: the earliest article first, each article's sentences in turn.
-  return chosen.sort((a, b) => a - b).map((i) => {
+  const statement = (i: number): Statement => {
     const { sentence } = candidates[i] as (typeof candidates)[number];
     return { text: sentence.text, evidence: [sentence.id] };
-  });
+  };
+  // In reading order: the earliest article first, each article's sentences in turn. The first
+  // chosen, the most central, is the story's line in the bottom line.
+  return { summary: [...chosen].sort((a, b) => a - b).map(statement), central: chosen.length > 0 ? statement(chosen[0] as number) : null };
 }
 
 /**
@@ -152,8 +154,15 @@ function storyActors(members: readonly Source[], actors: readonly Actor[]): stri
     .map((a) => a.actor.name);
 }
 
-/** The originals as stories, heaviest first: independent sources, then articles, then place in the pack. */
-export function findStories(originals: readonly Source[], actors: readonly Actor[], corpus: SentenceCorpus): Story[] {
+export interface Stories {
+  /** Heaviest first: independent sources, then articles, then place in the pack. */
+  stories: Story[];
+  /** Each story's most central summary sentence, by story id: its line in the bottom line. */
+  central: Map<string, Statement>;
+}
+
+/** The originals as stories. */
+export function findStories(originals: readonly Source[], actors: readonly Actor[], corpus: SentenceCorpus): Stories {
   const groups = groupArticles(originals.map(articleOf));
   const { count } = independence(originals);
   const stories = groups.map((group) => {
@@ -161,12 +170,14 @@ export function findStories(originals: readonly Source[], actors: readonly Actor
       .map((i) => originals[i] as Source)
       .sort((a, b) => (a.published && b.published ? a.published.localeCompare(b.published) : a.published ? -1 : b.published ? 1 : 0));
     const dates = members.flatMap((s) => (s.published ? [s.published] : [])).sort();
+    const { summary, central } = summarizeStory(members, corpus);
     return {
       first: group[0] as number,
+      central,
       story: {
         id: contentId('st', (originals[group[0] as number] as Source).id),
         title: storyTitle(members),
-        summary: summarizeStory(members, corpus),
+        summary,
         sources: members.map((s) => s.id),
         independentSources: count(members.map((s) => s.id)),
         dates: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
@@ -174,9 +185,11 @@ export function findStories(originals: readonly Source[], actors: readonly Actor
       } satisfies Story,
     };
   });
-  return stories
-    .sort((a, b) => b.story.independentSources - a.story.independentSources || b.story.sources.length - a.story.sources.length || a.first - b.first)
-    .map((s) => s.story);
+  stories.sort((a, b) => b.story.independentSources - a.story.independentSources || b.story.sources.length - a.story.sources.length || a.first - b.first);
+  return {
+    stories: stories.map((s) => s.story),
+    central: new Map(stories.flatMap((s) => (s.central ? [[s.story.id, s.central] as const] : []))),
+  };
 }
 
 /** Places items in stories: the story most of an item's evidence comes from (the first such story on a tie). */
