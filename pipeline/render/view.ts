@@ -257,6 +257,14 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
     multipleStories: brief.stories.length > 1,
     bluf: brief.bluf.map((s) => ({ text: s.text, refs: refs(s.evidence) })),
     keyJudgments: brief.keyJudgments.map((k) => ({ ...k, refs: refs(k.evidence), story: storyLabels.get(k.storyId ?? '') ?? null })),
+    /** Key judgments under the story they belong to, in the stories' order: a pack of several stories reads them story by story. */
+    keyJudgmentsByStory: [...brief.stories.map((s) => s.id), null]
+      .map((storyId) => ({
+        label: storyId === null ? null : (storyLabels.get(storyId) ?? null),
+        title: brief.stories.find((s) => s.id === storyId)?.title ?? 'Across the stories',
+        items: brief.keyJudgments.filter((k) => k.storyId === storyId).map((k) => ({ ...k, refs: refs(k.evidence) })),
+      }))
+      .filter((group) => group.items.length > 0),
     scenarios: brief.scenarios.map((s: Scenario) => ({
       ...s,
       label: scenarioLabels.get(s.id),
