@@ -64,6 +64,19 @@ describe('the printed pack of stories', () => {
     });
   });
 
+  it('groups the key judgments under the story each belongs to', () => {
+    const at = pageOf('Key judgments', 2);
+    const text = flat(pdf.pages.slice(at, at + 2).join('\n'));
+    const storiesWithJudgments = brief.stories.filter((s) => brief.keyJudgments.some((k) => k.storyId === s.id));
+    expect(storiesWithJudgments.length).toBeGreaterThan(0);
+    let last = -1;
+    for (const story of storiesWithJudgments) {
+      const heading = text.indexOf(flat(`Story ${brief.stories.indexOf(story) + 1} ${story.title}`), text.indexOf(flat('Key judgments')));
+      expect(heading).toBeGreaterThan(last);
+      last = heading;
+    }
+  });
+
   it('lists the stories in the contents and the bookmarks, and the articles by story, copies left out', () => {
     const titles = pdf.outline.map((b) => b.title);
     expect(titles).toContain('Stories');
