@@ -12,6 +12,10 @@ const PARTS = {
 };
 const part = process.env.MUTATE_FOLDER ?? 'read';
 if (!(part in PARTS)) throw new Error(`MUTATE_FOLDER=${part}: not a part; use one of ${Object.keys(PARTS).join(', ')}`);
+// An incremental run keeps a static mutant's old result while its file is unchanged, even when new
+// tests would kill it. MUTATE_REPORT=<part>-recheck with --mutate FILES --force runs those files
+// afresh into a report of their own, which the score applies over the part's.
+const report = process.env.MUTATE_REPORT ?? part;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -21,9 +25,9 @@ export default {
   concurrency: 2,
   mutate: PARTS[part],
   incremental: true,
-  incrementalFile: `reports/mutation/${part}.incremental.json`,
+  incrementalFile: `reports/mutation/${report}.incremental.json`,
   reporters: ['clear-text', 'json', 'progress'],
-  jsonReporter: { fileName: `reports/mutation/${part}.json` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
   timeoutMS: 30_000,
   dryRunTimeoutMinutes: 30,
   // The hostile fixtures hold links out of the repository (one leads nowhere), and no test here reads them.
