@@ -89,10 +89,12 @@ function sourceViews(brief: Brief, html: readonly string[], storyLabels: Readonl
   const cited = new Set(citedEvidence(brief).map((id) => id.slice(0, id.lastIndexOf(':'))));
   const at = new Map(brief.sources.map((s, i) => [s.id, i]));
   const storyOf = new Map(brief.stories.flatMap((story) => story.sources.map((id) => [id, story.id] as const)));
-  const originals = brief.sources.filter((s) => s.duplicateOf === null);
+  const originals = new Map(brief.sources.filter((s) => s.duplicateOf === null).map((s) => [s.id, s]));
+  const copiesOf = new Map<string, Source[]>();
+  for (const copy of brief.sources) if (copy.duplicateOf !== null) copiesOf.set(copy.duplicateOf, [...(copiesOf.get(copy.duplicateOf) ?? []), copy]);
   const ordered = [
-    ...brief.stories.flatMap((story) => story.sources.flatMap((id) => originals.filter((s) => s.id === id))),
-    ...originals.filter((s) => !storyOf.has(s.id)),
+    ...brief.stories.flatMap((story) => story.sources.flatMap((id) => originals.get(id) ?? [])),
+    ...[...originals.values()].filter((s) => !storyOf.has(s.id)),
   ];
   return ordered.map((source, index) => ({
     n: index + 1,
@@ -107,9 +109,7 @@ function sourceViews(brief: Brief, html: readonly string[], storyLabels: Readonl
     boilerplate: source.boilerplate,
     html: html[at.get(source.id) ?? -1] ?? '',
     story: storyLabels.get(storyOf.get(source.id) ?? '') ?? null,
-    editions: brief.sources
-      .filter((copy) => copy.duplicateOf === source.id)
-      .map((copy) => ({ id: copy.id, title: copy.title || copy.id, via: copy.via, published: copy.published })),
+    editions: (copiesOf.get(source.id) ?? []).map((copy) => ({ id: copy.id, title: copy.title || copy.id, via: copy.via, published: copy.published })),
     printed: choice === 'all' || (choice === 'cited' && cited.has(source.id)),
   }));
 }
