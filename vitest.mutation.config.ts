@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     include: TESTS[part.split('-')[0] ?? ''] ?? Object.values(TESTS).flat(),
     exclude,
+    // Each test computes its own fixtures (test/support/fixture.ts), so coverage is recorded per test.
+    env: { BRIEFPACK_PER_TEST_FIXTURES: '1' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -13,10 +13,11 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const FOLDERS = ['read', 'render', 'enrich', 'publish'];
 const DIR = 'reports/mutation';
 
-function count(mutants: { status: string }[]): { detected: number; undetected: number } {
+function count(mutants: { status: string }[]): { detected: number; undetected: number; ignored: number } {
   return {
     detected: mutants.filter((m) => DETECTED.has(m.status)).length,
     undetected: mutants.filter((m) => UNDETECTED.has(m.status)).length,
+    ignored: mutants.filter((m) => m.status === 'Ignored').length,
   };
 }
 
@@ -29,23 +30,23 @@ try {
 } catch {
   // no reports yet: every folder says so below
 }
-console.log('| folder | parts | mutants | killed or timed out | survived or not covered | score |\n|---|---|---|---|---|---|');
+console.log('| folder | parts | mutants | killed or timed out | survived or not covered | ignored (static) | score |\n|---|---|---|---|---|---|---|');
 const worst: string[] = [];
 for (const folder of FOLDERS) {
   // A recheck (stryker.config.mjs: MUTATE_REPORT) ran some files afresh: it applies last.
   const recheck = (name: string) => (name.includes('-recheck') ? 1 : 0);
   const parts = names.filter((name) => name.replace(/\.json$/, '').split('-')[0] === folder).sort((a, b) => recheck(a) - recheck(b) || a.localeCompare(b));
   if (parts.length === 0) {
-    console.log(`| pipeline/${folder}/ | no report in ${DIR}: run make mutation | | | | |`);
+    console.log(`| pipeline/${folder}/ | no report in ${DIR}: run make mutation | | | | | |`);
     continue;
   }
   const files = Object.entries(
     Object.assign({}, ...parts.map((name) => (JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Report).files)) as Report['files'],
   );
   const all = files.flatMap(([, file]) => file.mutants);
-  const { detected, undetected } = count(all);
+  const { detected, undetected, ignored } = count(all);
   const partNames = parts.map((name) => name.replace(/\.json$/, '')).join(', ');
-  console.log(`| pipeline/${folder}/ | ${partNames} | ${all.length} | ${detected} | ${undetected} | ${percent(detected, undetected)} |`);
+  console.log(`| pipeline/${folder}/ | ${partNames} | ${all.length} | ${detected} | ${undetected} | ${ignored} | ${percent(detected, undetected)} |`);
   for (const [name, file] of files) {
     const c = count(file.mutants);
     if (c.undetected > 0) worst.push(`${c.undetected.toString().padStart(4)} undetected  ${percent(c.detected, c.undetected).padStart(7)}  ${name}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findActors, isTitleCaseLine } from '../../pipeline/enrich/actors.js';
+import { fixture } from '../support/fixture.js';
 import { article, makeSource } from './helpers.js';
 
 const centralBank = article(
@@ -17,16 +18,21 @@ const merger = article(
 );
 
 describe('actors', () => {
-  const { actors } = findActors([centralBank]);
-  const byName = (name: string) => actors.find((a) => a.name === name);
+  const central = fixture(() => {
+    const { actors } = findActors([centralBank]);
+    const byName = (name: string) => actors.find((a) => a.name === name);
+    return { actors, byName };
+  });
 
   it('splits a title from a name: "ECB President Christine Lagarde" → Christine Lagarde, role ECB President', () => {
+    const { byName } = central();
     const lagarde = byName('Christine Lagarde');
     expect(lagarde?.kind).toBe('person');
     expect(lagarde?.role).toBe('ECB President');
   });
 
   it('merges the surname alone and its possessive into the full name', () => {
+    const { actors, byName } = central();
     const lagarde = byName('Christine Lagarde');
     expect(lagarde?.mentions).toBe(3);
     expect(lagarde?.evidence).toEqual(['ecb-wire:s1', 'ecb-wire:s3', 'ecb-wire:s4']);
@@ -34,6 +40,7 @@ describe('actors', () => {
   });
 
   it('merges an acronym defined in brackets with its long name, counting the acronym inside a role', () => {
+    const { byName } = central();
     const bank = byName('European Central Bank');
     expect(bank?.kind).toBe('organization');
     expect(bank?.mentions).toBe(3);
@@ -41,17 +48,20 @@ describe('actors', () => {
   });
 
   it('knows places from a gazetteer of world knowledge', () => {
+    const { byName } = central();
     expect(byName('Frankfurt')?.kind).toBe('place');
     expect(byName('Germany')?.kind).toBe('place');
   });
 
   it('keeps name particles inside a name and takes a lower-case role before it', () => {
+    const { byName } = central();
     const guindos = byName('Luis de Guindos');
     expect(guindos?.kind).toBe('person');
     expect(guindos?.role).toBe('deputy');
   });
 
   it('leaves out days and sentence-initial common words', () => {
+    const { byName } = central();
     expect(byName('Thursday')).toBeUndefined();
     expect(byName('Markets')).toBeUndefined();
     expect(byName('FRANKFURT')).toBeUndefined();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceOf, independence } from '../../pipeline/enrich/corroboration.js';
 import { enrich } from '../../pipeline/enrich/index.js';
+import { fixture } from '../support/fixture.js';
 import { OWN, article, context, makeSource } from './helpers.js';
 
 const story = (id: string, meta: { via?: string[]; author?: string | null }) =>
@@ -16,19 +17,22 @@ describe('independent sources', () => {
     story('desk-2', { author: 'Staff' }),
     story('other', { via: ['the Bloomberg'] }),
   ];
-  const groups = independence(sources);
+  const independent = fixture(() => independence(sources));
 
   it('counts sources that share an outlet they came through as one', () => {
+    const groups = independent();
     expect(groups.count(['relay', 'wire'])).toBe(1);
     expect(groups.count(['relay', 'other'])).toBe(1);
   });
 
   it('counts sources by the same author as one, but not two stories under a byline that names no one', () => {
+    const groups = independent();
     expect(groups.count(['column-1', 'column-2'])).toBe(1);
     expect(groups.count(['desk-1', 'desk-2'])).toBe(2);
   });
 
   it('counts unrelated sources separately, whatever the order of the sources', () => {
+    const groups = independent();
     expect(groups.count(['relay', 'column-1', 'desk-1', 'desk-2'])).toBe(4);
     const reversed = independence([...sources].reverse());
     for (const s of sources) expect(reversed.groupOf(s.id)).toBe(groups.groupOf(s.id));

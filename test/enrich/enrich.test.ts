@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { Brief, unresolvedEvidence, type Diagnostic, type Source } from '../../pipeline/model.js';
+import { fixture } from '../support/fixture.js';
 import { article, context, makeSource } from './helpers.js';
 
 const merger = makeSource(
@@ -22,15 +23,17 @@ const analysis = article(
 );
 
 describe('enrich', () => {
-  const brief = enrich([merger, analysis], context());
+  const enriched = fixture(() => enrich([merger, analysis], context()));
 
   it('returns a Brief that passes the schema with every evidence id resolved', () => {
+    const brief = enriched();
     expect(() => Brief.parse(brief)).not.toThrow();
     expect(unresolvedEvidence(brief)).toEqual([]);
     expect(brief.sources).toEqual([merger, analysis]);
   });
 
   it('fills every part of the analysis', () => {
+    const brief = enriched();
     expect(brief.scenarios.map((s) => s.title)).toEqual(['Outright block', 'Clearance with remedies']);
     expect(brief.scenarios[0]?.sources).toEqual(['merger-wire', 'merger-analysis']);
     expect(brief.risks.length).toBeGreaterThanOrEqual(2);
@@ -42,6 +45,7 @@ describe('enrich', () => {
   });
 
   it('links the break-fee risk to the outright-block scenario', () => {
+    const brief = enriched();
     const block = brief.scenarios.find((s) => s.title === 'Outright block');
     const fee = brief.risks.find((r) => r.statement.includes('break fee'));
     expect(fee?.scenarioIds).toEqual([block?.id]);
@@ -49,6 +53,7 @@ describe('enrich', () => {
   });
 
   it('titles the brief from the overlay, else a single source, else the most mentioned actors', () => {
+    const brief = enriched();
     expect(enrich([merger, analysis], context({ overlay: { title: 'Sensor merger' } })).title).toBe('Sensor merger');
     expect(enrich([merger], context()).title).toBe('Acme to buy Globex for $4bn');
     expect(brief.title).toBe(`Briefing: ${brief.actors[0]?.name}, ${brief.actors[1]?.name}`);
@@ -79,6 +84,7 @@ describe('enrich', () => {
   });
 
   it('is pure: the same input gives the same brief, and input order does not change ids', () => {
+    const brief = enriched();
     expect(JSON.stringify(enrich([merger, analysis], context()))).toBe(JSON.stringify(brief));
     const reversed = enrich([analysis, merger], context());
     expect(reversed.scenarios.map((s) => s.id).sort()).toEqual(brief.scenarios.map((s) => s.id).sort());

@@ -5,6 +5,7 @@ import { contentId } from '../../pipeline/enrich/ids.js';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { Brief, danglingIds, Risk, Scenario, unresolvedEvidence, type Overlay, type Source } from '../../pipeline/model.js';
 import { parseOverlay } from '../../pipeline/read/overlay.js';
+import { fixture } from '../support/fixture.js';
 import { article, context, makeSource } from './helpers.js';
 
 const paper = makeSource('paper', [
@@ -29,12 +30,14 @@ const wire = article(
 );
 
 // Ids come from the wording, so the analyst can write them once and keep them across rebuilds.
-const GRAND = contentId('sc', 'Grand coalition');
-const MINORITY = contentId('sc', 'Minority government');
-const FRESH = contentId('sc', 'Fresh elections');
-const COLLAPSE = contentId('rk', 'A grand coalition could collapse over the budget, triggering a crisis.');
-const SUPPORT = contentId('rk', 'A minority government would require support from regional parties for every vote.');
-const DELAY = contentId('rk', 'Markets fear fresh elections could delay the budget until autumn.');
+const named = fixture(() => ({
+  GRAND: contentId('sc', 'Grand coalition'),
+  MINORITY: contentId('sc', 'Minority government'),
+  FRESH: contentId('sc', 'Fresh elections'),
+  COLLAPSE: contentId('rk', 'A grand coalition could collapse over the budget, triggering a crisis.'),
+  SUPPORT: contentId('rk', 'A minority government would require support from regional parties for every vote.'),
+  DELAY: contentId('rk', 'Markets fear fresh elections could delay the budget until autumn.'),
+}));
 
 function overlayOf(yaml: string): Overlay {
   const { overlay, diagnostics } = parseOverlay(yaml, 'seeds/brief.yaml');
@@ -54,21 +57,27 @@ const risk = (brief: Brief, id: string) => brief.risks.find((r) => r.id === id);
 const warnings = (brief: Brief) => brief.diagnostics.filter((d) => d.ruleId.startsWith('overlay/')).map((d) => `${d.file}:${d.line} ${d.message}`);
 
 describe('the overlay', () => {
-  const plain = Brief.parse(enrich([paper, wire], context()));
+  const unedited = fixture(() => Brief.parse(enrich([paper, wire], context())));
 
   it('finds what the edits below name, with the ids derived from the wording', () => {
+    const { GRAND, MINORITY, FRESH, COLLAPSE, SUPPORT, DELAY } = named();
+    const plain = unedited();
     expect(plain.scenarios.map((s) => s.id).sort()).toEqual([GRAND, MINORITY, FRESH].sort());
     expect(plain.risks.map((r) => r.id)).toEqual(expect.arrayContaining([COLLAPSE, SUPPORT, DELAY]));
     expect(risk(plain, DELAY)?.scenarioIds).toEqual([FRESH]);
   });
 
   it('renames a scenario, keeping its id so the overlay applies again next build', () => {
+    const { MINORITY } = named();
+    const plain = unedited();
     const brief = briefWith(`scenarios:\n  ${MINORITY}: { title: Conservative minority, note: The board's term }\n`);
     expect(scenario(brief, MINORITY)).toMatchObject({ title: 'Conservative minority', note: "The board's term", edits: ['title'], origin: 'sources' });
     expect(scenario(brief, MINORITY)?.evidence).toEqual(scenario(plain, MINORITY)?.evidence);
   });
 
   it('merges scenarios into the first named: sources, evidence and risks unioned, the merged id gone everywhere', () => {
+    const { MINORITY, FRESH, SUPPORT, DELAY } = named();
+    const plain = unedited();
     const brief = briefWith(`scenarios:\n  merge: [${MINORITY}, ${FRESH}]\n`);
     const merged = scenario(brief, MINORITY);
     expect(scenario(brief, FRESH)).toBeUndefined();
@@ -83,6 +92,7 @@ describe('the overlay', () => {
   });
 
   it('adds a scenario and a risk with the analyst’s note, no evidence, and credibility that cannot be judged', () => {
+    const { GRAND } = named();
     const brief = briefWith(`scenarios:
   add:
     - title: Caretaker government
@@ -108,6 +118,8 @@ risks:
   });
 
   it('suppresses scenarios, risks, actors, quotes and signposts, and no link is left to what went', () => {
+    const { MINORITY, FRESH, SUPPORT, DELAY } = named();
+    const plain = unedited();
     const quote = plain.quotes[0]?.id;
     const signpost = plain.signposts.find((s) => s.text.includes('regional parties'))?.id;
     const brief = briefWith(`scenarios:\n  suppress: [${FRESH}]\nrisks:\n  suppress: [${SUPPORT}]\nactors:\n  suppress: [ina berg]\nquotes:\n  suppress: [${quote}]\nsignposts:\n  suppress: [${signpost}]\n`);
@@ -123,6 +135,8 @@ risks:
   });
 
   it('overrides likelihood and impact, drops the source’s cue, recomputes the score and re-ranks the risks', () => {
+    const { SUPPORT } = named();
+    const plain = unedited();
     expect(risk(plain, SUPPORT)).toMatchObject({ likelihood: { term: 'unlikely', cue: 'would require' }, impact: 'medium', score: 6 });
     const brief = briefWith(`risks:\n  ${SUPPORT}: { likelihood: almost certain, impact: high, note: Whip count }\n`);
     expect(risk(brief, SUPPORT)).toMatchObject({ likelihood: { term: 'almost certain', band: '95–99 %', cue: null }, impact: 'high', score: 21, note: 'Whip count', edits: ['likelihood', 'impact'] });
@@ -131,6 +145,7 @@ risks:
   });
 
   it('warns, at the brief.yaml line, about every entry that matches nothing, and applies the rest', () => {
+    const { GRAND, FRESH, COLLAPSE } = named();
     const brief = briefWith(`title: Coalition watch
 scenarios:
   sc-00000000: { title: Nothing }
@@ -164,12 +179,14 @@ actors:
   });
 
   it('warns about an addition that repeats an item already there, and keeps the one from the sources', () => {
+    const { GRAND } = named();
     const brief = briefWith('scenarios:\n  add:\n    - { title: grand coalition, note: Again. }\n');
     expect(warnings(brief)).toEqual([`seeds/brief.yaml:3 scenarios.add.0: a scenario titled "grand coalition" is already there as ${GRAND}: edit it instead`]);
     expect(scenario(brief, GRAND)?.origin).toBe('sources');
   });
 
   it('applies the same way whatever the order of the sources', () => {
+    const { GRAND, MINORITY, FRESH, DELAY } = named();
     const yaml = `scenarios:\n  merge: [${MINORITY}, ${FRESH}]\n  ${GRAND}: { title: Grand bargain }\nrisks:\n  ${DELAY}: { impact: high }\n`;
     const a = briefWith(yaml);
     const b = briefWith(yaml, [wire, paper]);

@@ -26,11 +26,12 @@ import {
 } from '../../pipeline/enrich/similarity.js';
 import { negated } from '../../pipeline/enrich/text.js';
 import type { Risk, Scenario } from '../../pipeline/model.js';
+import { fixture } from '../support/fixture.js';
 import { picker, random, syntheticCorpus } from './synthetic.js';
 
 const sources = syntheticCorpus(7, 80);
 const sentences = sources.flatMap((s) => s.sentences.map((x) => ({ ...x, sourceId: s.id })));
-const { vectors } = tfidf(sentences.map((s) => s.text));
+const corpusVectors = fixture(() => tfidf(sentences.map((s) => s.text)).vectors);
 const singletons = (list: readonly Vector[]): Classes => ({ reps: [...list], members: list.map((_, i) => [i]) });
 const sorted = (list: string[]): string[] => [...list].sort();
 
@@ -75,6 +76,7 @@ function expectSamePairs(found: readonly string[], expected: readonly string[]):
 
 describe('issue 7: the corpus exercises the shortcuts', () => {
   it('is mid-size, with sentences repeated word for word and denied', () => {
+    const vectors = corpusVectors();
     expect(sentences.length).toBeGreaterThan(800);
     expect(identicalClasses(vectors).reps.length).toBeLessThan(sentences.length * 0.8);
     expect(sentences.filter((s) => negated(s.text)).length).toBeGreaterThan(40);
@@ -83,6 +85,7 @@ describe('issue 7: the corpus exercises the shortcuts', () => {
 
 describe('issue 11: the corpus takes the index past its shortcuts', () => {
   it('is past the size where the issue 7 index left widespread terms out, and lost pairs by it', () => {
+    const vectors = corpusVectors();
     // That index proposed no pairs through terms in more than max(64, 5 %) of the vectors, and
     // measured only pairs whose estimate without them reached 3/4 of the floor.
     const df = new Map<number, number>();
@@ -104,6 +107,7 @@ describe('issue 11: the corpus takes the index past its shortcuts', () => {
   });
 
   it('leaves widespread terms out of the postings, to the bound, at the floors of merges and contradictions', () => {
+    const vectors = corpusVectors();
     // At 0.1 every term of these short sentences weighs more than the floor: all are indexed.
     expect(indexedShare(vectors, 0.3)).toBeLessThan(0.95);
     expect(indexedShare(vectors, 0.6)).toBeLessThan(0.6);
@@ -112,6 +116,7 @@ describe('issue 11: the corpus takes the index past its shortcuts', () => {
 
 describe('issue 11: the index finds the pairs an exhaustive comparison finds', () => {
   it.each([0.1, 0.3, 0.6])('within one set, at a floor of %s', (floor) => {
+    const vectors = corpusVectors();
     const found: string[] = [];
     similarPairs(vectors, floor, (i, j, sim) => found.push(`${i}-${j}:${sim}`));
     const expected = exhaustivePairs(vectors, floor);
@@ -120,6 +125,7 @@ describe('issue 11: the index finds the pairs an exhaustive comparison finds', (
   });
 
   it('across two sets', () => {
+    const vectors = corpusVectors();
     const queries = vectors.filter((_, i) => i % 3 === 0);
     const targets = vectors.filter((_, i) => i % 3 !== 0);
     const found: string[] = [];
@@ -132,14 +138,19 @@ describe('issue 11: the index finds the pairs an exhaustive comparison finds', (
 });
 
 describe('issue 7: pairs of classes of identical vectors are the pairs of their members', () => {
-  const classes = identicalClasses(vectors);
-  const expand = (a: number, b: number, sim: number, into: string[]): void => {
-    for (const i of classes.members[a] ?? []) {
-      for (const j of classes.members[b] ?? []) if (a !== b || i < j) into.push(`${Math.min(i, j)}-${Math.max(i, j)}:${sim}`);
-    }
-  };
+  const classed = fixture(() => {
+    const vectors = corpusVectors();
+    const classes = identicalClasses(vectors);
+    const expand = (a: number, b: number, sim: number, into: string[]): void => {
+      for (const i of classes.members[a] ?? []) {
+        for (const j of classes.members[b] ?? []) if (a !== b || i < j) into.push(`${Math.min(i, j)}-${Math.max(i, j)}:${sim}`);
+      }
+    };
+    return { vectors, classes, expand };
+  });
 
   it.each([0.1, 0.3, 0.6])('within one set, at a floor of %s', (floor) => {
+    const { vectors, classes, expand } = classed();
     const measured: number[] = [];
     similarPairs(vectors, floor, (i, j, sim) => {
       if (sim !== cosine(vectors[i] as Vector, vectors[j] as Vector)) measured.push(i, j);
@@ -152,6 +163,7 @@ describe('issue 7: pairs of classes of identical vectors are the pairs of their 
   });
 
   it('across two sets', () => {
+    const vectors = corpusVectors();
     const queries = vectors.filter((_, i) => i % 3 === 0);
     const targets = vectors.filter((_, i) => i % 3 !== 0);
     const pairwise: string[] = [];
@@ -269,9 +281,10 @@ function pairwiseMerge(drafts: readonly ScenarioDraft[]): string[] {
 
 describe('issue 7: scenarios merged through indexes', () => {
   const drafts = draftsOf(11);
-  const merged = mergeScenarios(drafts, sources);
+  const merging = fixture(() => mergeScenarios(drafts, sources));
 
   it('cluster the same drafts and find the same mentions as pair by pair', () => {
+    const merged = merging();
     expect(merged.length).toBeGreaterThan(50);
     expect(merged.some((s) => s.sources.length > 5)).toBe(true);
     const found = merged.map((s) => `${sorted(s.sources).join(',')} | ${sorted(s.evidence).join(',')}`);
@@ -295,6 +308,7 @@ describe('issue 7: scenarios merged through indexes', () => {
   }
 
   it('link each risk to the scenarios the pairwise linking chose', () => {
+    const merged = merging();
     const linked = scenarioLinker(merged);
     const risks = sentences.filter((_, i) => i % 4 === 0).map((s) => ({ statement: s.text, ids: [s.id] }));
     const links = risks.map((r) => linked(r));
@@ -303,6 +317,7 @@ describe('issue 7: scenarios merged through indexes', () => {
   });
 
   it('give each scenario the ids of its risks, in risk order', () => {
+    const merged = merging();
     const rand = random(5);
     const pick = picker(rand);
     const risks = Array.from({ length: 300 }, (_, k) => ({ id: `rk-${String(k).padStart(6, '0')}`, scenarioIds: [pick(merged).id, pick(merged).id] }) as Risk);

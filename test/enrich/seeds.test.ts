@@ -9,6 +9,7 @@ import { enrich } from '../../pipeline/enrich/index.js';
 import { BANDS, hedgedLikelihood } from '../../pipeline/enrich/likelihood.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { Brief, danglingIds, IMPACTS, LIKELIHOOD_TERMS, unresolvedEvidence, type Confidence, type Credibility, type Sentence, type Source } from '../../pipeline/model.js';
+import { fixture } from '../support/fixture.js';
 import { context } from './helpers.js';
 
 const SEEDS = ['seeds/000_ce3e0963e407180a.txt', 'seeds/002_5814ca9cacb9ce4c.txt'];
@@ -34,21 +35,25 @@ const outsideQuotes = (text: string): string => text.replace(QUOTED, ' ');
 const CONFIDENCE: Record<number, Confidence> = { 1: 'low', 2: 'moderate' };
 
 describe('the two seeds, read and enriched', () => {
-  const sources = SEEDS.map(read);
-  const brief = enrich(sources, context());
-  const sentences = new Map(sources.flatMap((s) => s.sentences.map((x) => [x.id, x] as const)));
-  const body = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading'));
-  const textOf = (id: string): string => sentences.get(id)?.text ?? '';
-  const previous = (id: string): Sentence | undefined => {
-    const list = sources.find((s) => s.id === sourceOf(id))?.sentences ?? [];
-    return list[list.findIndex((x) => x.id === id) - 1];
-  };
-  /** Sources with a sentence of their own text that matches. */
-  const writing = (pattern: RegExp): string[] => sources.filter((s) => s.sentences.some((x) => x.kind !== 'heading' && pattern.test(x.text))).map((s) => s.id);
-  const scenarioFor = (pattern: RegExp) => brief.scenarios.filter((s) => pattern.test(s.title));
+  const seeded = fixture(() => {
+    const sources = SEEDS.map(read);
+    const brief = enrich(sources, context());
+    const sentences = new Map(sources.flatMap((s) => s.sentences.map((x) => [x.id, x] as const)));
+    const body = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading'));
+    const textOf = (id: string): string => sentences.get(id)?.text ?? '';
+    const previous = (id: string): Sentence | undefined => {
+      const list = sources.find((s) => s.id === sourceOf(id))?.sentences ?? [];
+      return list[list.findIndex((x) => x.id === id) - 1];
+    };
+    /** Sources with a sentence of their own text that matches. */
+    const writing = (pattern: RegExp): string[] => sources.filter((s) => s.sentences.some((x) => x.kind !== 'heading' && pattern.test(x.text))).map((s) => s.id);
+    const scenarioFor = (pattern: RegExp) => brief.scenarios.filter((s) => pattern.test(s.title));
+    return { sources, brief, sentences, body, textOf, previous, writing, scenarioFor };
+  });
   const idsOf = (list: readonly string[]) => new Set(list.map(sourceOf));
 
   it('reads both seeds and gives a sound brief: schema, every evidence id and every link resolve', () => {
+    const { sources, brief } = seeded();
     expect(sources.map((s) => s.path)).toEqual(SEEDS);
     for (const source of sources) expect(source.sentences.length, source.path).toBeGreaterThan(0);
     expect(() => Brief.parse(brief)).not.toThrow();
@@ -58,6 +63,7 @@ describe('the two seeds, read and enriched', () => {
 
   describe('scenarios', () => {
     it.each(SEED_SCENARIOS)('finds the $name scenario once, drawn from every source that writes of it', ({ pattern }) => {
+      const { sources, brief, textOf, writing, scenarioFor } = seeded();
       const found = scenarioFor(pattern);
       expect(found, `scenarios titled by ${pattern}: ${JSON.stringify(brief.scenarios.map((s) => s.title))}`).toHaveLength(1);
       const scenario = found[0]!;
@@ -71,22 +77,29 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('lists as sources exactly the sources of its evidence', () => {
+      const { brief } = seeded();
       for (const s of brief.scenarios) expect(new Set(s.sources), s.title).toEqual(idsOf(s.evidence));
     });
   });
 
   describe('risks', () => {
-    // The second article lists its risks under a heading that names them.
-    const riskItems = body.filter((s) => s.kind === 'list-item' && /\brisks?\b/i.test(s.section ?? ''));
-    // The options described under its scenarios heading (not their labels ending in a colon).
-    const optionDescriptions = body.filter((s) => s.kind === 'list-item' && /\bscenarios?\b/i.test(s.section ?? '') && !/:\s*$/.test(s.text));
+    const listed = fixture(() => {
+      const seeds = seeded();
+      // The second article lists its risks under a heading that names them.
+      const riskItems = seeds.body.filter((s) => s.kind === 'list-item' && /\brisks?\b/i.test(s.section ?? ''));
+      // The options described under its scenarios heading (not their labels ending in a colon).
+      const optionDescriptions = seeds.body.filter((s) => s.kind === 'list-item' && /\bscenarios?\b/i.test(s.section ?? '') && !/:\s*$/.test(s.text));
+      return { ...seeds, riskItems, optionDescriptions };
+    });
 
     it('takes every item of the article’s risk list as a risk', () => {
+      const { brief, riskItems } = listed();
       expect(riskItems.length).toBeGreaterThan(0);
       for (const item of riskItems) expect(brief.risks.some((r) => r.evidence.includes(item.id)), item.text).toBe(true);
     });
 
     it.each(SEED_SCENARIOS)('links every risk that names $name to that scenario, and that scenario back', ({ pattern }) => {
+      const { brief, scenarioFor } = seeded();
       const scenario = scenarioFor(pattern)[0];
       const naming = brief.risks.filter((r) => pattern.test(r.statement));
       expect(naming.length).toBeGreaterThan(0);
@@ -97,6 +110,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('links a risk to a scenario only when it names the option or cites the scenario’s own sentences', () => {
+      const { brief, scenarioFor } = seeded();
       for (const { pattern } of SEED_SCENARIOS) {
         const scenario = scenarioFor(pattern)[0];
         for (const risk of brief.risks.filter((r) => scenario && r.scenarioIds.includes(scenario.id))) {
@@ -107,6 +121,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('keeps the links between risks and scenarios the same in both directions', () => {
+      const { brief } = seeded();
       for (const risk of brief.risks) {
         for (const scenario of brief.scenarios) {
           expect(scenario.riskIds.includes(risk.id), `${risk.statement} ↔ ${scenario.title}`).toBe(risk.scenarioIds.includes(scenario.id));
@@ -115,6 +130,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('states each risk in the words of a sentence it cites, from the sources it lists', () => {
+      const { brief, textOf } = seeded();
       for (const risk of brief.risks) {
         expect(risk.evidence.some((id) => textOf(id).includes(risk.statement) || risk.statement.includes(textOf(id))), risk.statement).toBe(true);
         expect(new Set(risk.sources), risk.statement).toEqual(idsOf(risk.evidence));
@@ -122,6 +138,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('prints an estimative term only with the cue its own sentence gives, else the default with no cue', () => {
+      const { brief, textOf } = seeded();
       for (const risk of brief.risks) {
         const { term, band, cue } = risk.likelihood;
         expect(band, risk.statement).toBe(BANDS[term]);
@@ -136,6 +153,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('keeps out labels, the lead-in to a list, and the descriptions of the options', () => {
+      const { brief, sentences, textOf, optionDescriptions } = listed();
       const cited = new Set(brief.risks.flatMap((r) => r.evidence));
       for (const risk of brief.risks) expect(risk.statement, 'a label or lead-in').not.toMatch(/:\s*$/);
       for (const id of cited) expect(sentences.get(id)?.kind, textOf(id)).not.toBe('heading');
@@ -144,6 +162,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('keeps out sentences that only set the scene: a leading clause or an explanation holds their unease, the claim no hedge', () => {
+      const { brief, body } = seeded();
       // "As the situation remains volatile, NATO is preparing …": the claim is what follows the clause;
       // "This shift reflects mounting challenges …": what a verb of explanation names is a cause.
       const claim = (text: string): string | null => {
@@ -164,12 +183,14 @@ describe('the two seeds, read and enriched', () => {
 
   describe('how far each item is trusted', () => {
     it('reads the two seeds as independent: no outlet or author in common', () => {
+      const { sources } = seeded();
       const [a, b] = sources;
       expect(a?.via.filter((v) => b?.via.includes(v))).toEqual([]);
       expect(a?.author === null || a?.author !== b?.author).toBe(true);
     });
 
     it('gives an item backed by both seeds corroboration 2, moderate confidence, "confirmed"; an item from one, 1, low, and less', () => {
+      const { brief } = seeded();
       const weighed: { label: string; sources: string[]; corroboration: number; confidence: Confidence; credibility: Credibility }[] = [
         ...brief.scenarios.map((s) => ({ ...s, label: s.title })),
         ...brief.risks.map((r) => ({ ...r, label: r.statement })),
@@ -188,6 +209,7 @@ describe('the two seeds, read and enriched', () => {
 
   describe('actors and quotes', () => {
     it('counts a demonym as a mention of its country: Russia is named in every source that writes "Russia" or "Russian"', () => {
+      const { brief, writing } = seeded();
       const russia = brief.actors.find((a) => a.name === 'Russia');
       const writers = writing(/\bRussian?\b/);
       expect(writers.length).toBeGreaterThan(0);
@@ -195,6 +217,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('lists as an actor’s sources those of its evidence, and every source that writes its full name', () => {
+      const { brief, writing } = seeded();
       for (const actor of brief.actors) {
         expect(new Set(actor.sources), actor.name).toEqual(idsOf(actor.evidence));
         expect(actor.mentions, actor.name).toBeGreaterThanOrEqual(actor.evidence.length);
@@ -204,6 +227,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('names each person in the sentences it cites, with the title the text puts before the name as role', () => {
+      const { brief, body, textOf } = seeded();
       const persons = brief.actors.filter((a) => a.kind === 'person');
       expect(persons.length).toBeGreaterThan(0);
       for (const person of persons) {
@@ -220,6 +244,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('finds every quoted passage of the seeds, cited by the sentence it is in', () => {
+      const { brief, body } = seeded();
       const trim = (text: string) => text.trim().replace(/[\s,.]+$/, '');
       const expected = body.flatMap((s) =>
         [...s.text.matchAll(QUOTED)].map((m) => trim(m[0].slice(1, -1))).filter((q) => q.split(/\s+/).length >= 4).map((q) => `${s.id} ${q}`),
@@ -229,6 +254,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('gives every quote a speaker: a person its attribution names (here or, for "he" or none, the sentence before), or the attribution’s own words', () => {
+      const { brief, textOf, previous } = seeded();
       const persons = brief.actors.filter((a) => a.kind === 'person');
       const surname = (name: string) => new RegExp(`\\b${escapeRegExp(name.split(' ').at(-1) ?? name)}\\b`);
       for (const quote of brief.quotes) {
@@ -252,6 +278,7 @@ describe('the two seeds, read and enriched', () => {
 
   describe('signposts and the bottom line', () => {
     it('takes every sentence that says what something depends on as a signpost, in its own words', () => {
+      const { brief, body, textOf } = seeded();
       const conditions = body.filter((s) => /\bdepends?\s+on\b|\bhinges?\s+on\b|\bcontingent\s+on\b/i.test(s.text));
       expect(conditions.length).toBeGreaterThan(0);
       for (const c of conditions) expect(brief.signposts.some((s) => s.evidence.includes(c.id)), c.text).toBe(true);
@@ -259,6 +286,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('states the bottom line and key judgments in sentences of the text, from both seeds, never a heading, label or bare quote', () => {
+      const { sources, brief, sentences, textOf } = seeded();
       const statements = [...brief.bluf, ...brief.keyJudgments];
       expect(brief.bluf.length).toBeGreaterThan(0);
       for (const s of statements) {
@@ -271,6 +299,7 @@ describe('the two seeds, read and enriched', () => {
     });
 
     it('gives a key judgment the likelihood of its own hedge and the confidence of its sources', () => {
+      const { brief } = seeded();
       expect(brief.keyJudgments.length).toBeGreaterThan(0);
       for (const kj of brief.keyJudgments) {
         expect(kj.likelihood, kj.text).toBe(hedgedLikelihood(kj.text)?.term ?? null);

@@ -9,6 +9,7 @@ import { enrich } from '../../pipeline/enrich/index.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { findCopies, type CopyArticle } from '../../pipeline/enrich/stories/copies.js';
 import { averageLinkage, groupArticles, namesIn, type StoryArticle } from '../../pipeline/enrich/stories/group.js';
+import { fixture } from '../support/fixture.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'stories');
 
@@ -30,15 +31,23 @@ const asArticle = (s: Source): StoryArticle & CopyArticle => ({
   date: s.published,
 });
 
-const pack = readPack();
-const articles = pack.map(asArticle);
-const ids = (group: readonly number[], from: readonly { id: string }[] = articles) => group.map((i) => from[i]?.id ?? '?').sort();
+const packed = fixture(() => {
+  const pack = readPack();
+  const articles = pack.map(asArticle);
+  const ids = (group: readonly number[], from: readonly { id: string }[] = articles) => group.map((i) => from[i]?.id ?? '?').sort();
+  return { pack, articles, ids };
+});
 
 describe('copies', () => {
-  const { of, copies } = findCopies(articles);
-  const pairs = copies.map((c) => [articles[c.copy]?.id, articles[c.original]?.id]);
+  const copied = fixture(() => {
+    const { articles } = packed();
+    const { of, copies } = findCopies(articles);
+    const pairs = copies.map((c) => [articles[c.copy]?.id, articles[c.original]?.id]);
+    return { articles, of, copies, pairs };
+  });
 
   test('finds the exact copies, the updated version and the syndicated copy, each pointing at its original', () => {
+    const { of, pairs } = copied();
     expect(pairs.sort()).toEqual(
       [
         ['x1-copy-of-a1', 'a1-strike-wire'],
@@ -51,12 +60,14 @@ describe('copies', () => {
   });
 
   test('two articles written separately about one event are not copies', () => {
+    const { articles, of } = copied();
     const original = (id: string) => of[articles.findIndex((a) => a.id === id)];
     expect(original('a2-strike-gazette')).toBeNull();
     expect(original('a4-strike-shipping')).toBeNull();
   });
 
   test('the earlier article is the original, whatever the order of the pack', () => {
+    const { articles } = packed();
     const reversed = [...articles].reverse();
     const found = findCopies(reversed).copies.map((c) => [reversed[c.copy]?.id, reversed[c.original]?.id]);
     // Same-day copies: the first in the pack is the original, so the pairs turn round; a dated
@@ -70,6 +81,7 @@ describe('copies', () => {
   });
 
   test('a copy of a copy points at the first original', () => {
+    const { articles } = packed();
     const text = articles[0]?.text ?? '';
     const chain: CopyArticle[] = [
       { title: 'One', text },
@@ -91,6 +103,7 @@ describe('copies', () => {
   });
 
   test('a thousand copies of one article: one original, in one pass', () => {
+    const { articles } = packed();
     const many: CopyArticle[] = Array.from({ length: 1000 }, (_, i) => ({ title: `Copy ${i}`, text: articles[0]?.text ?? '' }));
     const { of: many0 } = findCopies(many);
     expect(many0[0]).toBeNull();
@@ -99,9 +112,14 @@ describe('copies', () => {
 });
 
 describe('stories', () => {
-  const originals = articles.filter((_, i) => findCopies(articles).of[i] === null);
+  const grouped = fixture(() => {
+    const { articles, ids } = packed();
+    const originals = articles.filter((_, i) => findCopies(articles).of[i] === null);
+    return { articles, ids, originals };
+  });
 
   test('groups the pack into its three stories, the singleton on its own', () => {
+    const { ids, originals } = grouped();
     const groups = groupArticles(originals).map((g) => ids(g, originals));
     expect(groups.sort((a, b) => b.length - a.length)).toEqual([
       ['a1-strike-wire', 'a2-strike-gazette', 'a3-strike-talks', 'a4-strike-shipping'],
@@ -111,6 +129,7 @@ describe('stories', () => {
   });
 
   test('copies, left in, fall into their original’s story', () => {
+    const { articles, ids } = grouped();
     const groups = groupArticles(articles).map((g) => ids(g));
     expect(groups).toHaveLength(3);
     for (const [copy, original] of [
@@ -123,6 +142,7 @@ describe('stories', () => {
   });
 
   test('the grouping does not depend on the order of the articles', () => {
+    const { ids, originals } = grouped();
     const forward = groupArticles(originals).map((g) => ids(g, originals).join(',')).sort();
     const reversed = [...originals].reverse();
     const backward = groupArticles(reversed).map((g) => ids(g, reversed).join(',')).sort();
@@ -130,6 +150,7 @@ describe('stories', () => {
   });
 
   test('every article in exactly one group, also for empty, one-line and foreign-language articles', () => {
+    const { originals } = grouped();
     const odd: StoryArticle[] = [
       { id: 'empty', title: '', text: '' },
       { id: 'line', title: 'Port reopens', text: 'The port reopened.' },
@@ -155,10 +176,14 @@ describe('namesIn', () => {
 });
 
 describe('the brief of a pack of several stories', () => {
-  const brief = Brief.parse(enrich(pack, { overlay: {}, generatedAt: '2026-03-07T00:00:00.000Z', diagnostics: [] }));
-  const story = (sourceId: string) => brief.stories.find((s) => s.sources.includes(sourceId));
+  const packBrief = fixture(() => {
+    const brief = Brief.parse(enrich(packed().pack, { overlay: {}, generatedAt: '2026-03-07T00:00:00.000Z', diagnostics: [] }));
+    const story = (sourceId: string) => brief.stories.find((s) => s.sources.includes(sourceId));
+    return { brief, story };
+  });
 
   test('every original in exactly one story, the copies in none, each naming its original', () => {
+    const { brief } = packBrief();
     expect(storyProblems(brief)).toEqual([]);
     expect(brief.stories.map((s) => s.sources.length)).toEqual([4, 3, 1]);
     expect(Object.fromEntries(brief.sources.filter((s) => s.duplicateOf).map((s) => [s.id, s.duplicateOf]))).toEqual({
@@ -171,6 +196,7 @@ describe('the brief of a pack of several stories', () => {
   });
 
   test('a copy is not analysed: no item cites its sentences, and it adds no source to any item', () => {
+    const { brief } = packBrief();
     const copies = new Set(brief.sources.filter((s) => s.duplicateOf).map((s) => s.id));
     const cited = [...brief.scenarios, ...brief.risks, ...brief.signposts, ...brief.keyJudgments, ...brief.bluf].flatMap((x) => x.evidence);
     expect(cited.filter((id) => copies.has(id.slice(0, id.lastIndexOf(':'))))).toEqual([]);
@@ -179,6 +205,7 @@ describe('the brief of a pack of several stories', () => {
   });
 
   test('each story has a title from its articles, a summary whose evidence is its own, its dates and actors', () => {
+    const { brief, story } = packBrief();
     expect(unresolvedEvidence(brief)).toEqual([]);
     for (const s of brief.stories) {
       const titles = brief.sources.filter((x) => s.sources.includes(x.id)).map((x) => x.title);
@@ -195,12 +222,14 @@ describe('the brief of a pack of several stories', () => {
   });
 
   test('the heaviest story comes first, and the bottom line gives each story one line from its summary', () => {
+    const { brief } = packBrief();
     expect(brief.stories[0]?.sources).toContain('a1-strike-wire');
     expect(brief.bluf).toHaveLength(brief.stories.length);
     brief.bluf.forEach((line, i) => expect(brief.stories[i]?.summary).toContainEqual(line));
   });
 
   test('the items of the analysis sit in the story of their evidence', () => {
+    const { brief, story } = packBrief();
     const items = [...brief.scenarios, ...brief.risks, ...brief.signposts, ...brief.keyJudgments];
     for (const item of items) {
       const sourceIds = item.evidence.map((id) => id.slice(0, id.lastIndexOf(':')));
@@ -213,9 +242,13 @@ describe('the brief of a pack of several stories', () => {
 
 describe('packs that are hard to group', () => {
   const ctx = { overlay: {}, generatedAt: '2026-03-07T00:00:00.000Z', diagnostics: [] };
-  const first = pack[0] as Source;
+  const packFirst = fixture(() => {
+    const { pack } = packed();
+    return { pack, first: pack[0] as Source };
+  });
 
   test('a thousand copies of one article and one other article: two stories, the copies named once each', () => {
+    const { pack, first } = packFirst();
     const copies = Array.from({ length: 1000 }, (_, i): Source => ({ ...first, id: `copy-${i}`, path: `seeds/copy-${i}.md`, sentences: first.sentences.map((x) => ({ ...x, id: x.id.replace(/^[^:]+/, `copy-${i}`) })) }));
     const brief = Brief.parse(enrich([...copies, pack.find((s) => s.id === 'c1-museum') as Source], ctx));
     expect(storyProblems(brief)).toEqual([]);
@@ -224,6 +257,7 @@ describe('packs that are hard to group', () => {
   });
 
   test('every article from one outlet: stories as usual, each counting one independent source', () => {
+    const { pack } = packFirst();
     const one = pack.filter((s) => s.duplicateOf === null).map((s) => ({ ...s, via: ['Northsea Wire'], author: null }));
     const brief = Brief.parse(enrich(one, ctx));
     expect(storyProblems(brief)).toEqual([]);
@@ -232,6 +266,7 @@ describe('packs that are hard to group', () => {
   });
 
   test('articles with no sentences are stories of their own, with no summary, and a warning each', () => {
+    const { pack, first } = packFirst();
     const empty = (id: string): Source => ({ ...first, id, path: `seeds/${id}.md`, title: '', sentences: [], headings: [] });
     const brief = Brief.parse(enrich([empty('blank-1'), empty('blank-2'), ...pack.slice(0, 3)], ctx));
     expect(storyProblems(brief)).toEqual([]);

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { shingleScore } from '../../bench/f1.js';
 import { Source, type ReadResult } from '../../pipeline/model.js';
 import { readSource } from '../../pipeline/read/index.js';
+import { fixture } from '../support/fixture.js';
 
 const FIXTURES = 'test/fixtures/read';
 /** Three pages of the article-extraction benchmark, kept in the repository (see its README). */
@@ -32,10 +33,13 @@ function bodyText(source: Source): string {
 }
 
 describe('a news site page with navigation, related links, comments and JSON-LD', () => {
-  const result = readFixture('html-news-site');
-  const source = sourceOf(result);
+  const page = fixture(() => {
+    const result = readFixture('html-news-site');
+    return { result, source: sourceOf(result) };
+  });
 
   test('takes its metadata from JSON-LD and OpenGraph', () => {
+    const { source } = page();
     expect(source).toMatchObject({
       format: 'html',
       title: 'Armenia freezes its part in the CSTO',
@@ -49,6 +53,7 @@ describe('a news site page with navigation, related links, comments and JSON-LD'
   });
 
   test('keeps the article and nothing around it', () => {
+    const { source } = page();
     const text = bodyText(source);
     expect(text).toContain('Prime Minister Nikol Pashinyan said on Thursday');
     expect(text).toContain('The Kremlin said it expected Yerevan to explain itself.');
@@ -60,6 +65,7 @@ describe('a news site page with navigation, related links, comments and JSON-LD'
   });
 
   test('has the shape every reader gives: sections, lists, quotes, sentence ids on blocks', () => {
+    const { source } = page();
     expect(source.tree.children.map((node) => node.type)).toEqual([
       'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'list', 'blockquote', 'heading', 'paragraph',
     ]);
@@ -70,20 +76,25 @@ describe('a news site page with navigation, related links, comments and JSON-LD'
   });
 
   test('names the lines of the page the sentences stand on', () => {
+    const { source } = page();
     expect(source.sentences.find((s) => s.text.startsWith('The bloc failed'))?.line).toBe(50);
     expect(source.sentences.find((s) => s.text === "Moscow's answer")?.line).toBe(60);
   });
 
   test('warns about the image it left out, and nothing else', () => {
+    const { result } = page();
     expect(result.diagnostics.map((d) => [d.severity, d.ruleId])).toEqual([['warning', 'images-dropped']]);
   });
 });
 
 describe('a blog with OpenGraph only', () => {
-  const result = readFixture('html-blog-opengraph');
-  const source = sourceOf(result);
+  const page = fixture(() => {
+    const result = readFixture('html-blog-opengraph');
+    return { result, source: sourceOf(result) };
+  });
 
   test('takes title, site and date from OpenGraph; the author from the byline, not the profile URL', () => {
+    const { source } = page();
     expect(source).toMatchObject({
       title: 'Notes from the Black Sea grain corridor',
       author: 'Mira Kovalenko',
@@ -95,6 +106,7 @@ describe('a blog with OpenGraph only', () => {
   });
 
   test('leaves out byline, author box, reply form and share links', () => {
+    const { result, source } = page();
     const text = bodyText(source);
     for (const chrome of ['by Mira', 'September 14, 2023', 'writes about shipping', 'Leave a Reply', 'Post Comment', 'Share this', 'Archive']) {
       expect(text).not.toContain(chrome);
@@ -105,35 +117,42 @@ describe('a blog with OpenGraph only', () => {
 });
 
 describe('a page whose title carries " | Site"', () => {
-  const source = sourceOf(readFixture('html-title-suffix'));
+  const page = fixture(() => sourceOf(readFixture('html-title-suffix')));
 
   test('loses the suffix, which names the site', () => {
+    const source = page();
     expect(source.title).toBe('Kyiv and Warsaw settle the grain dispute');
     expect(source.via).toEqual(['Eastern Wire', 'Reuters']);
   });
 
   test('cleans the author meta tag and reads the date meta tag', () => {
+    const source = page();
     expect(source.author).toBe('Tomasz Nowak');
     expect(source.published).toBe('2024-03-28');
   });
 
   test('leaves out the page header and the teasers below the article', () => {
+    const source = page();
     expect(bodyText(source)).not.toMatch(/Markets|More news|Eastern Wire/);
     expect(source.sentences).toHaveLength(4);
   });
 });
 
 describe('a page declaring windows-1252 in <meta charset>', () => {
-  const result = readFixture('html-windows-1252');
-  const source = sourceOf(result);
+  const page = fixture(() => {
+    const result = readFixture('html-windows-1252');
+    return { result, source: sourceOf(result) };
+  });
 
   test('is decoded as it declares, euro sign and German quotes included', () => {
+    const { source } = page();
     expect(source.title).toBe('Gaspreis fällt unter 30 € – Händler atmen auf');
     expect(bodyText(source)).toContain('„Die Speicher sind voll“, sagte ein Händler in Düsseldorf.');
     expect(source.via).toEqual(['Börsenblatt Süd']);
   });
 
   test('without the warning a guessed encoding gets', () => {
+    const { result } = page();
     expect(result.diagnostics).toEqual([]);
   });
 });

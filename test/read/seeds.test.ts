@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { Source } from '../../pipeline/model.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { plainTextOf } from '../../pipeline/read/mdast.js';
+import { fixture } from '../support/fixture.js';
 
 function read(path: string): Source {
   const { source, diagnostics } = readSource({ path, bytes: readFileSync(path) });
@@ -32,9 +33,10 @@ function itemOutline(item: ListItem): { text: string; subItems: string[] } {
 }
 
 describe('seed 000 (news wire paste, byline at the end, no trailing newline)', () => {
-  const source = read(MEDIA);
+  const seed = fixture(() => read(MEDIA));
 
   test('metadata', () => {
+    const source = seed();
     expect(source).toMatchObject({
       id: '000_ce3e0963e407180a',
       format: 'text',
@@ -50,6 +52,7 @@ describe('seed 000 (news wire paste, byline at the end, no trailing newline)', (
   });
 
   test('the byline and title are not in the body', () => {
+    const source = seed();
     const texts = source.sentences.map((s) => s.text).join(' ');
     expect(texts).not.toContain('Guliyev');
     expect(texts).not.toContain('NATO eyes diplomatic solution');
@@ -59,6 +62,7 @@ describe('seed 000 (news wire paste, byline at the end, no trailing newline)', (
   });
 
   test('the attribution sentence stays whole', () => {
+    const source = seed();
     expect(source.sentences.map((s) => s.text)).toContain(
       'This recalibration reflects mounting challenges on the battlefield and growing concerns over sustaining long-term support for the nearly three-year war, Caliber.Az reports via Bloomberg.',
     );
@@ -66,9 +70,10 @@ describe('seed 000 (news wire paste, byline at the end, no trailing newline)', (
 });
 
 describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () => {
-  const source = read(NATO);
+  const seed = fixture(() => read(NATO));
 
   test('metadata', () => {
+    const source = seed();
     expect(source).toMatchObject({
       title: 'NATO Seeks Ways to End the Conflict in Ukraine: Aid to Kyiv and Negotiations',
       kicker: null,
@@ -78,12 +83,14 @@ describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () =
   });
 
   test('the disclaimer is boilerplate, not body', () => {
+    const source = seed();
     expect(source.boilerplate).toHaveLength(1);
     expect(source.boilerplate[0]).toMatch(/^The editorial board is not responsible/);
     expect(source.sentences.some((s) => s.text.includes('editorial board'))).toBe(false);
   });
 
   test('the dangling-dash list reads as two items with two sub-items each', () => {
+    const source = seed();
     const list = listAfter(source.tree, 'Two Scenarios for Resolving the Conflict');
     expect(list.children.map(itemOutline)).toEqual([
       {
@@ -104,6 +111,7 @@ describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () =
   });
 
   test('a line ending in ":" introduces the list that follows', () => {
+    const source = seed();
     const index = source.tree.children.findIndex(
       (node) => node.type === 'paragraph' && plainTextOf(node).endsWith('supplying Ukraine with:'),
     );
@@ -111,6 +119,7 @@ describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () =
   });
 
   test('every sentence stands in the section of the heading above it', () => {
+    const source = seed();
     const section = (text: string) => source.sentences.find((s) => s.text.startsWith(text))?.section;
     expect(section('The alliance plans')).toBeNull();
     expect(section('Security Guarantees for Ukraine:')).toBe('Two Scenarios for Resolving the Conflict');
@@ -121,6 +130,7 @@ describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () =
   });
 
   test('sentence lines point into the file', () => {
+    const source = seed();
     const lines = readFileSync(NATO, 'utf8').split('\n');
     for (const sentence of source.sentences) {
       expect(lines[sentence.line - 1], sentence.id).toContain(sentence.text.slice(0, 20));
@@ -129,17 +139,20 @@ describe('seed 002 (think-tank style, headings, pasted lists, disclaimer)', () =
 });
 
 describe.each([MEDIA, NATO])('%s as a Source', (path) => {
-  const source = read(path);
+  const seed = fixture(() => read(path));
 
   test('is valid by the model', () => {
+    const source = seed();
     expect(Source.safeParse(source).success).toBe(true);
   });
 
   test('reads the same twice', () => {
+    const source = seed();
     expect(read(path)).toEqual(source);
   });
 
   test('sentence ids count from 1 in reading order and are anchored in the tree', () => {
+    const source = seed();
     expect(source.sentences.map((s) => s.id)).toEqual(source.sentences.map((_, i) => `${source.id}:s${i + 1}`));
     const anchored: string[] = [];
     const collect = (node: { data?: { sentenceIds?: string[] }; children?: unknown[] }): void => {
@@ -151,6 +164,7 @@ describe.each([MEDIA, NATO])('%s as a Source', (path) => {
   });
 
   test('the tree carries no positions', () => {
+    const source = seed();
     expect(JSON.stringify(source.tree)).not.toContain('"position"');
   });
 });
