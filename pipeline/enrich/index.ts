@@ -7,6 +7,7 @@ import { assessed, groundsOf } from './assess.js';
 import { summarize } from './bluf.js';
 import { outline, type Block } from './outline.js';
 import { applyOverlay } from './overlay.js';
+import { languageNotes } from './language.js';
 import { findQuotes } from './quotes.js';
 import { findRisks, withRiskIds } from './risks.js';
 import { findScenarios } from './scenarios.js';
@@ -67,7 +68,7 @@ export function enrich(given: Source[], ctx: EnrichContext): Brief {
       diagnostics.push({ file: source.path, line: 0, column: 0, severity: 'warning', ruleId: 'enrich/empty-source', message: `No sentences to analyse in ${source.path}` });
     }
   }
-  diagnostics.push(...quoteNotes);
+  diagnostics.push(...languageNotes(sources), ...quoteNotes);
   if (sources.length === 0) diagnostics.push(note('enrich/no-sources', 'No sources to analyse'));
   if (scenarios.length === 0) diagnostics.push(note('enrich/no-scenarios', 'No scenarios found: no heading names scenarios, options or outcomes, and no sentence enumerates them'));
   if (risks.length === 0) diagnostics.push(note('enrich/no-risks', 'No risks found: no risk section and no sentence with a risk cue'));
