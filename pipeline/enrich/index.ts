@@ -1,7 +1,7 @@
 // The enrich stage: Source[] + overlay → Brief. Pure: no I/O, clock or randomness; every
 // statement carries the ids of the sentences it came from. The extractors run first, then the
 // analyst's overlay edits their findings, then every item is weighed on the sources behind it.
-import { SCHEMA_VERSION, type Actor, type Brief, type Diagnostic, type EnrichContext, type Source, type Story } from '../model.js';
+import { SCHEMA_VERSION, type Actor, type Brief, type Diagnostic, type EnrichContext, type KeyJudgment, type Risk, type Scenario, type Source, type Statement, type Story } from '../model.js';
 import { findActors } from './actors.js';
 import { assessed, groundsOf } from './assess.js';
 import { summarize } from './bluf.js';
@@ -12,7 +12,8 @@ import { findQuotes } from './quotes.js';
 import { findRisks, withRiskIds } from './risks.js';
 import { findScenarios } from './scenarios.js';
 import { findSignposts } from './signposts.js';
-import { sentenceCorpus } from './similarity.js';
+import { contentId } from './ids.js';
+import { sentenceCorpus, type SentenceCorpus } from './similarity.js';
 import { findStories, markCopies, storyPlacer } from './stories/index.js';
 
 const TITLE_ACTORS = 2;
@@ -30,6 +31,56 @@ function titleOf(sources: readonly Source[], ctx: EnrichContext, actors: readonl
   return names.length > 0 ? `Briefing: ${names.join(', ')}` : 'Briefing';
 }
 
+interface StoryAnalysis {
+  scenarios: Scenario[];
+  risks: Risk[];
+  keyJudgments: KeyJudgment[];
+  /** The bottom line of a pack of one story. */
+  bluf: Statement[];
+}
+
+/** Key judgments each leading story gets when the pack holds several: the rest have their cards. */
+const JUDGMENTS_PER_STORY = 3;
+
+/**
+ * Runs the extractors over each story's sources. The same wording in two stories (a scenario
+ * both name) gives two items; the later one's id is made from the story too, so ids stay unique
+ * and a pack of one story keeps the ids it had before stories.
+ */
+function analyseStories(sources: readonly Source[], stories: readonly Story[], outlines: ReadonlyMap<string, Block[]>, corpus: SentenceCorpus): StoryAnalysis {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const out: StoryAnalysis = { scenarios: [], risks: [], keyJudgments: [], bluf: [] };
+  const taken = new Set<string>();
+  const unique = <T extends { id: string }>(item: T, story: Story): T => {
+    const id = taken.has(item.id) ? contentId(item.id.slice(0, 2), `${item.id} ${story.id}`) : item.id;
+    taken.add(id);
+    return { ...item, id };
+  };
+  stories.forEach((story, rank) => {
+    const members = story.sources.flatMap((id) => byId.get(id) ?? []);
+    const { scenarios: found, structuralIds } = findScenarios(members, outlines);
+    const rawRisks = findRisks(members, outlines, found, structuralIds);
+    // Ids are settled before the scenarios and risks point at each other by id.
+    const riskIds = new Map(rawRisks.map((r) => [r.id, unique(r, story).id]));
+    const scenarioIds = new Map(found.map((sc) => [sc.id, unique(sc, story).id]));
+    const risks = rawRisks.map((r) => ({ ...r, id: riskIds.get(r.id) ?? r.id, scenarioIds: r.scenarioIds.map((id) => scenarioIds.get(id) ?? id), storyId: story.id }));
+    const scenarios = withRiskIds(
+      found.map((sc) => ({ ...sc, id: scenarioIds.get(sc.id) ?? sc.id, storyId: story.id })),
+      risks,
+    );
+    out.scenarios.push(...scenarios);
+    out.risks.push(...risks);
+    // Several stories: the leading ones told by more than one article get key judgments; a story of
+    // one article is said by its card's summary.
+    if (stories.length > 1 && (rank >= BLUF_STORIES || members.length < 2)) return;
+    const { bluf, keyJudgments } = summarize(members, scenarios, corpus, stories.length === 1);
+    const own = keyJudgments.map((k) => ({ ...k, storyId: story.id }));
+    out.keyJudgments.push(...(stories.length > 1 ? own.slice(0, JUDGMENTS_PER_STORY) : own));
+    if (stories.length === 1) out.bluf = bluf;
+  });
+  return out;
+}
+
 function note(ruleId: string, message: string): Diagnostic {
   return { file: '', line: 0, column: 0, severity: 'info', ruleId, message };
 }
@@ -40,14 +91,13 @@ export function enrich(given: Source[], ctx: EnrichContext): Brief {
   const outlines = new Map<string, Block[]>(sources.map((s) => [s.id, outline(s)]));
   const actorIndex = findActors(sources);
   const { quotes, diagnostics: quoteNotes } = findQuotes(sources, actorIndex);
-  const { scenarios: found, structuralIds } = findScenarios(sources, outlines);
-  const foundRisks = findRisks(sources, outlines, found, structuralIds);
-  const foundScenarios = withRiskIds(found, foundRisks);
   // Summaries and contradictions compare the same sentences in one model.
   const corpus = sentenceCorpus(sources);
   const { stories, central } = findStories(sources, actorIndex.actors, corpus);
   const placeIn = storyPlacer(stories);
-  const { bluf: packBluf, keyJudgments: judged } = summarize(sources, foundScenarios, corpus);
+  // Scenarios, risks and key judgments are found story by story: a scenario is merged, and a risk
+  // linked to a scenario, only within the story that tells them.
+  const { scenarios: foundScenarios, risks: foundRisks, keyJudgments: judged, bluf: packBluf } = analyseStories(sources, stories, outlines, corpus);
   // Several stories: the bottom line gives each leading story its own line.
   const bluf = stories.length > 1 ? stories.slice(0, BLUF_STORIES).flatMap((story) => central.get(story.id) ?? []) : packBluf;
   const edited = applyOverlay(
@@ -57,7 +107,8 @@ export function enrich(given: Source[], ctx: EnrichContext): Brief {
   );
   const { actors, signposts } = edited.analysis;
   const grounds = groundsOf(sources, actorIndex, quotes, corpus);
-  const placed = <T extends { evidence: string[] }>(item: T): T & { storyId: string | null } => ({ ...item, storyId: placeIn(item.evidence) });
+  // An item keeps the story it was found in; an analyst's addition goes where its evidence is.
+  const placed = <T extends { evidence: string[]; storyId?: string | null }>(item: T): T & { storyId: string | null } => ({ ...item, storyId: item.storyId ?? placeIn(item.evidence) });
   const scenarios = edited.analysis.scenarios.map((s) => placed(assessed(s, grounds)));
   const risks = edited.analysis.risks.map((r) => placed(assessed(r, grounds)));
   const keyJudgments = judged.map((k) => placed(assessed(k, grounds)));

@@ -156,4 +156,20 @@ describe('the articles a pack prints by default', () => {
     expect(defaultArticles(pack(ALL_ARTICLES_UP_TO, 5))).toBe('all');
     expect(defaultArticles(pack(ALL_ARTICLES_UP_TO + 1))).toBe('cited');
   });
+
+  it('cited: prints the articles a statement cites, in story order, and leaves out the rest', () => {
+    const sources = ['a0', 'a1', 'a2', 'a3'].map((id, i) => sourceOf(id, `Headline ${i}`, [`Sentence of article ${i}.`]));
+    // The story card cites a2 only; the bottom line cites a0.
+    const brief = briefOf(sources, { bluf: [{ text: 'Sentence of article 0.', evidence: ['a0:s1'] }] });
+    const story = brief.stories[0];
+    if (!story) throw new Error('no story');
+    const cited = { ...brief, stories: [{ ...story, sources: ['a3', 'a2', 'a1', 'a0'], summary: [{ text: 'Sentence of article 2.', evidence: ['a2:s1'] }] }] };
+    const appendix = (choice: 'all' | 'cited') => {
+      const html = render(cited, theme, { articles: choice }).html;
+      const back = html.slice(html.lastIndexOf('Source articles'));
+      return [...back.matchAll(/Headline (\d)/g)].map((m) => m[1]).filter((d, i, all) => all.indexOf(d) === i);
+    };
+    expect(appendix('cited')).toEqual(['2', '0']);
+    expect(appendix('all')).toEqual(['3', '2', '1', '0']);
+  });
 });

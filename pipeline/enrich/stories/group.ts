@@ -205,16 +205,15 @@ export function averageLinkage(similarity: Float64Array, n: number, floor: numbe
  */
 function similarities(raw: readonly Sparse[], units: readonly (readonly number[])[], options: GroupingOptions): Float64Array {
   const n = raw.length;
-  const sim = new Float64Array(n * n);
-  const add = (vectorsOf: readonly Sparse[], share: number) => {
-    if (share === 0) return;
+  const cosines = (vectorsOf: readonly Sparse[]): Float64Array => {
+    const sim = new Float64Array(n * n);
     const postings = new Map<string, { docs: number[]; weights: number[] }>();
     vectorsOf.forEach((vector, i) => {
       for (const [key, weight] of vector) {
         let list = postings.get(key);
         if (!list) postings.set(key, (list = { docs: [], weights: [] }));
         list.docs.push(i);
-        list.weights.push(weight * Math.sqrt(share));
+        list.weights.push(weight);
       }
     });
     for (const { docs, weights } of postings.values()) {
@@ -228,9 +227,22 @@ function similarities(raw: readonly Sparse[], units: readonly (readonly number[]
         }
       }
     }
+    return sim;
   };
-  add(vectors(raw, units, 'w:'), 1 - options.nameShare);
-  add(vectors(raw, units, 'n:'), options.nameShare);
+  const sim = cosines(vectors(raw, units, 'w:'));
+  const nameVectors = vectors(raw, units, 'n:');
+  const names = cosines(nameVectors);
+  // Two articles that both name people, places or figures are compared on them too; where either
+  // names none, there is nothing to compare, and the words alone decide.
+  const share = options.nameShare;
+  for (let i = 0; i < n; i++) {
+    if ((nameVectors[i] as Sparse).size === 0) continue;
+    for (let j = i + 1; j < n; j++) {
+      if ((nameVectors[j] as Sparse).size === 0) continue;
+      const k = i * n + j;
+      sim[k] = (1 - share) * (sim[k] as number) + share * (names[k] as number);
+    }
+  }
   // Postings list articles in ascending order, so only i < j was filled: mirror it.
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[j * n + i] = sim[i * n + j] as number;
   return sim;
