@@ -10,7 +10,7 @@ import { quotedShare } from './quotes.js';
 import { speaksOfRisk } from './risk-language.js';
 import { namesCondition } from './signposts.js';
 import { cosine, identicalClasses, sentenceCorpus, similarClassPairs, type Classes, type SentenceCorpus, type Vector } from './similarity.js';
-import { wordCount } from './text.js';
+import { pointsBack, wordCount } from './text.js';
 
 interface Candidate {
   id: string;
@@ -44,7 +44,7 @@ function candidatesOf(sources: readonly Source[]): Candidate[] {
     let position = 0;
     for (const s of source.sentences) {
       if (s.kind === 'heading' || endsWithColon(s.text) || wordCount(s.text) < MIN_WORDS) continue;
-      if (isTitleCaseLine(s.text) || quotedShare(s.text) >= MAX_QUOTED || LABELLED.test(s.text)) continue;
+      if (isTitleCaseLine(s.text) || quotedShare(s.text) >= MAX_QUOTED || LABELLED.test(s.text) || pointsBack(s.text)) continue;
       out.push({ id: s.id, text: s.text.trim(), sourceId: source.id, position: position++ });
     }
   }

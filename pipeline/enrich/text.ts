@@ -82,3 +82,14 @@ export const negated: (text: string) => boolean = memoized((text) => words(text)
 export function shorterFirst(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/**
+ * A sentence that opens on a pronoun pointing back ("He said…", "They were released…") needs the
+ * sentence before it: out of its article, in a summary or a bottom line, the reader cannot tell
+ * who is meant. "It" and "This" are left alone: they open many sentences that stand alone ("It is
+ * likely that…", "This week…").
+ */
+const BACK_POINTING = /^[“"‘']?(?:he|she|they|him|her|his|hers|them|their|theirs|these|those)\b/iu;
+export function pointsBack(text: string): boolean {
+  return BACK_POINTING.test(text.trim());
+}

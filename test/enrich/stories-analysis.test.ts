@@ -40,6 +40,28 @@ const twoStories = fixture(() =>
   ),
 );
 
+describe('story summaries and the bottom line', () => {
+  test('take sentences that stand alone, not ones opening on a pronoun that points back', () => {
+    const strike = (id: string, first: string) =>
+      article(id, first, 'He said the Harbour Workers Union would hold the strike at the Port of Calder until Harbour Holdings raised its pay offer.', 'They blocked the container terminal at the Port of Calder on Monday.');
+    const brief = Brief.parse(
+      enrich(
+        [
+          strike('one', 'Union leader Maria Costa led dock workers out of the Port of Calder on Monday over pay.'),
+          strike('two', 'Dock workers at the Port of Calder walked out on Monday in a row over pay with Harbour Holdings.'),
+          article('three', 'The Museum of Northern Art in Wellby will close for two years for a rebuild of its roof.', 'He said the collection of 40,000 paintings would tour abroad meanwhile.'),
+          article('four', 'Wellby council approved the Museum of Northern Art roof rebuild on Thursday at a cost of 30 million.', 'He told councillors the paintings would go on tour in Europe and Japan.'),
+        ],
+        context(),
+      ),
+    );
+    expect(brief.stories).toHaveLength(2);
+    const said = [...brief.stories.flatMap((s) => s.summary), ...brief.bluf, ...brief.keyJudgments].map((x) => x.text);
+    expect(said.length).toBeGreaterThan(4);
+    for (const text of said) expect(text).not.toMatch(/^(?:He|They) /);
+  });
+});
+
 describe('the analysis, story by story', () => {
   test('every item is in the story whose sources it was found in, and a risk links only to scenarios of its own story', () => {
     const brief = packBrief();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentId, normalizeText } from '../../pipeline/enrich/ids.js';
 import { cosine, nearDuplicateGroups, overlap, similarPairs, termSet, tfidf } from '../../pipeline/enrich/similarity.js';
-import { stem, terms } from '../../pipeline/enrich/text.js';
+import { pointsBack, stem, terms } from '../../pipeline/enrich/text.js';
 import { createHash } from 'node:crypto';
 
 describe('light stemming', () => {
@@ -53,5 +53,21 @@ describe('content ids', () => {
     const expected = createHash('sha256').update('coalition government').digest('hex').slice(0, 8);
     expect(contentId('sc', '  Coalition   Government: ')).toBe(`sc-${expected}`);
     expect(normalizeText('“Soft” landing — now!')).toBe('soft landing now');
+  });
+});
+
+describe('sentences that point back', () => {
+  it.each([
+    ['He said police would challenge the hunts.', true],
+    ['“They have been released on bail,” police said.', true],
+    ['Their union balloted members in January.', true],
+    ['  those who voted left early.', true],
+    ['It is likely that the strike will spread.', false],
+    ['This week the union balloted its members.', false],
+    ['Heathrow reopened on Monday.', false],
+    ['Theresa May said the talks would resume.', false],
+    ['The union said members would strike.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(pointsBack(text)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@ import type { Actor, Diagnostic, Source, Statement, Story } from '../../model.js
 import { independence } from '../corroboration.js';
 import { contentId } from '../ids.js';
 import { cosine, type SentenceCorpus, type Vector } from '../similarity.js';
-import { terms, wordCount } from '../text.js';
+import { pointsBack, terms, wordCount } from '../text.js';
 import { findCopies } from './copies.js';
 import { groupArticles } from './group.js';
 
@@ -86,6 +86,9 @@ function summarizeStory(members: readonly Source[], corpus: SentenceCorpus): { s
       .map((s, i) => ({ sentence: s, lead: i < LEAD_SENTENCES, at: corpus.index.get(s.id) }))
       .filter((c) => c.at !== undefined && wordCount(c.sentence.text) >= SUMMARY_WORDS.min && wordCount(c.sentence.text) <= SUMMARY_WORDS.max),
   );
+  // Sentences that need the one before them ("He said…") go only where nothing else can.
+  const standing = candidates.filter((c) => !pointsBack(c.sentence.text));
+  if (standing.length > 0) candidates.splice(0, candidates.length, ...standing);
   if (candidates.length === 0) return { summary: [], central: null };
   const vectorOf = (c: (typeof candidates)[number]) => corpus.vectors[c.at as number] as Vector;
   const centroid = new Map<number, number>();
