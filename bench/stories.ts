@@ -26,7 +26,7 @@
 // working directory (beside the repository when run from its root). A missing folder prints one line saying how to get it, and the set is skipped.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCopies } from '../pipeline/enrich/stories/copies.js';
 
@@ -226,6 +226,86 @@ export function loadBbc(dir: string): LabelledSet {
     }
   }
   return { name: 'BBC News', kind: 'coarse topics', articles };
+}
+
+/** Our story labels for four months of PolNeAR (bench/polnear-stories.json; bench/stories.md says how they were made). */
+export const POLNEAR_GOLD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'polnear-stories.json');
+
+interface PolnearGold {
+  months: Array<{ month: string; stories: Array<{ title: string; ids: string[] }> }>;
+}
+
+/**
+ * PolNeAR (networkdynamics/PolNeAR): US news on the 2016 campaign from seven publishers. DIR holds
+ * the corpus's data/{train,dev,test}/text/<publisher>_<date>_<slug>.txt; the first paragraph is the
+ * title. Only the months our gold labels are read; the split is by month.
+ */
+export function loadPolnear(dir: string, goldPath = POLNEAR_GOLD): LabelledSet {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as PolnearGold;
+  const paths = new Map<string, string>();
+  for (const part of ['train', 'dev', 'test']) {
+    const folder = join(dir, 'data', part, 'text');
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (name.endsWith('.txt')) paths.set(name.replace(/\.txt$/, ''), join(folder, name));
+  }
+  const articles: LabelledArticle[] = [];
+  for (const { month, stories } of gold.months) {
+    stories.forEach((story, k) => {
+      for (const id of story.ids) {
+        const path = paths.get(id);
+        if (!path) throw new Error(`${goldPath}: ${id} is not in ${dir}/data/*/text`);
+        const [title = '', ...rest] = readFileSync(path, 'utf8').trim().split(/\n\s*\n/);
+        articles.push({
+          id: `polnear/${id}`,
+          title: title.replace(/\s+/g, ' ').trim(),
+          text: rest.map((p) => p.replace(/\s+/g, ' ').trim()).join('\n'),
+          date: /_(\d{4}-\d\d-\d\d)_/.exec(id)?.[1] ?? `${month}-01`,
+          story: `${month} ${k}`,
+          splitKey: month,
+          family: month,
+        });
+      }
+    });
+  }
+  return { name: 'PolNeAR', kind: 'fine-grained stories', articles };
+}
+
+/** A second annotator's reading of some of the same months, when there is one. */
+export const POLNEAR_SECOND = join(dirname(POLNEAR_GOLD), 'polnear-stories-second.json');
+
+/**
+ * How far the second reading agrees with the first, per month it covers: B-cubed with the first as
+ * gold. The ceiling a grouping can be held to on these labels.
+ */
+export function annotatorAgreement(firstPath = POLNEAR_GOLD, secondPath = POLNEAR_SECOND): Array<{ month: string } & BCubed> {
+  if (!existsSync(secondPath)) return [];
+  const read = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as PolnearGold).months;
+  const first = new Map(read(firstPath).map((m) => [m.month, m]));
+  return read(secondPath).flatMap((second) => {
+    const month = first.get(second.month);
+    if (!month) return [];
+    const gold = new Map(month.stories.flatMap((story, k) => story.ids.map((id) => [id, String(k)] as const)));
+    const { sumP: _p, sumR: _r, ...score } = bcubed(gold, second.stories.map((story) => story.ids));
+    return [{ month: second.month, ...score }];
+  });
+}
+
+/**
+ * PolNeAR's packs are real stretches of time, not samples: each month whole (shape "month", 73-92
+ * articles) and each of its weeks (days 1-7, 8-14, 15-21, 22 to the end; shape "week").
+ */
+export function calendarPacks(set: LabelledSet): Pack[] {
+  const parts = partsOf(set);
+  const packs: Pack[] = [];
+  for (const [month, articles] of groupBy(set.articles, (a) => a.splitKey)) {
+    const part = parts.get((articles[0] as LabelledArticle).id) ?? 'tuning';
+    const add = (shape: Shape, id: string, chosen: LabelledArticle[]) =>
+      packs.push({ id: `${set.name}/${part}/${shape}/${id}`, set: set.name, part, shape, articles: shuffled(chosen, `${set.name} ${id} order`, (a) => a.id) });
+    add('month', month, articles);
+    const weekOf = (a: LabelledArticle) => Math.min(3, Math.floor((Number(a.date?.slice(8, 10) ?? '1') - 1) / 7));
+    for (const [week, chosen] of groupBy(articles, (a) => String(weekOf(a)))) add('week', `${month} week ${Number(week) + 1}`, chosen);
+  }
+  return packs;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,6 +690,8 @@ interface SetSource {
   load: (dir: string) => LabelledSet;
   check: (dir: string) => boolean;
   how: string;
+  /** The set's own packs, when it has real ones; else packs are sampled (makePacks). */
+  packs?: (set: LabelledSet) => Pack[];
 }
 
 const SOURCES: SetSource[] = [
@@ -632,6 +714,15 @@ const SOURCES: SetSource[] = [
     how:
       'git archive of github.com/dejanbatanjac/bbc-article-classify-bert at 8265dc84e88b82b87ce7f5b2df5bbbb1159ae922, ' +
       'folder bbc (or bbc-fulltext.zip from mlg.ucd.ie/datasets/bbc.html; see bench/stories.md)',
+  },
+  {
+    flag: '--polnear',
+    env: 'STORIES_POLNEAR',
+    fallback: join(DATA, 'polnear'),
+    load: (dir) => loadPolnear(dir),
+    check: (dir) => existsSync(join(dir, 'data', 'train', 'text')) && existsSync(POLNEAR_GOLD),
+    how: 'git archive of github.com/networkdynamics/PolNeAR at c3eee833c035bf7b8c84f55b58c0bf7346cfae76, folders data/{train,dev,test}/text (see bench/stories.md)',
+    packs: calendarPacks,
   },
 ];
 
@@ -688,7 +779,7 @@ async function main(argv: readonly string[]): Promise<void> {
       continue;
     }
     const set = source.load(dir);
-    const packs = makePacks(set, perShape);
+    const packs = source.packs ? source.packs(set) : makePacks(set, perShape);
     console.log(describe(set, packs));
     console.log('grouping                       | part     | shape | P     | R     | F1    | mean pack F1 | worst pack F1');
     for (const { name, grouping } of groupings) {
@@ -701,6 +792,12 @@ async function main(argv: readonly string[]): Promise<void> {
             `${name.padEnd(30)} | ${part.padEnd(8)} | ${shape.padEnd(5)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} | ${fmt(s.meanPackF1).padEnd(12)} | ${fmt(s.worstPackF1)}`,
           );
         }
+      }
+    }
+    if (set.name === 'PolNeAR') {
+      for (const a of annotatorAgreement()) {
+        console.log(`two annotators, ${a.month}: P ${fmt(a.precision)} R ${fmt(a.recall)} F1 ${fmt(a.f1)} (second reading against the first, ${a.items} articles)`);
+        rows.push({ set: set.name, agreement: a });
       }
     }
     const partOfId = partsOf(set);
