@@ -3,8 +3,43 @@
 // where most mutants survive: where the tests are thinnest.
 import { readdirSync, readFileSync } from 'node:fs';
 
+interface Mutant {
+  status: string;
+  mutatorName?: string;
+  replacement?: string;
+  location?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
 interface Report {
-  files: Record<string, { mutants: { status: string }[] }>;
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+/** The same mutant in two reports: its file, its place, what it does. */
+const mutantKey = (file: string, m: Mutant) =>
+  `${file}\u0000${m.location?.start.line}:${m.location?.start.column}-${m.location?.end.line}:${m.location?.end.column}\u0000${m.mutatorName}\u0000${m.replacement}`;
+
+/**
+ * The parts' reports over one another: a later report's result for a mutant replaces the earlier
+ * one's, mutant by mutant, so a recheck of some mutants (a --mutate range) updates only those.
+ */
+function merged(reports: readonly Report[]): Report['files'] {
+  const files: Report['files'] = {};
+  for (const report of reports) {
+    for (const [file, { mutants }] of Object.entries(report.files)) {
+      const known = files[file];
+      if (!known) {
+        files[file] = { mutants: mutants.map((m) => ({ ...m })) };
+        continue;
+      }
+      const at = new Map(known.mutants.map((m, i) => [mutantKey(file, m), i]));
+      for (const m of mutants) {
+        const i = at.get(mutantKey(file, m));
+        if (i === undefined) known.mutants.push({ ...m });
+        else known.mutants[i] = { ...m };
+      }
+    }
+  }
+  return files;
 }
 
 /** Stryker's own score: detected ÷ (detected + undetected); errors and ignored mutants left out. */
@@ -13,7 +48,7 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const FOLDERS = ['read', 'render', 'enrich', 'publish'];
 const DIR = 'reports/mutation';
 
-function count(mutants: { status: string }[]): { detected: number; undetected: number; ignored: number } {
+function count(mutants: Mutant[]): { detected: number; undetected: number; ignored: number } {
   return {
     detected: mutants.filter((m) => DETECTED.has(m.status)).length,
     undetected: mutants.filter((m) => UNDETECTED.has(m.status)).length,
@@ -40,9 +75,7 @@ for (const folder of FOLDERS) {
     console.log(`| pipeline/${folder}/ | no report in ${DIR}: run make mutation | | | | | |`);
     continue;
   }
-  const files = Object.entries(
-    Object.assign({}, ...parts.map((name) => (JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Report).files)) as Report['files'],
-  );
+  const files = Object.entries(merged(parts.map((name) => JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Report)));
   const all = files.flatMap(([, file]) => file.mutants);
   const { detected, undetected, ignored } = count(all);
   const partNames = parts.map((name) => name.replace(/\.json$/, '')).join(', ');
