@@ -258,6 +258,9 @@ describe('the charset a page declares', () => {
     ['<meta charset="windows-1252" charset="utf-8">', 'windows-1252'],
     ['<meta http-equiv="Content-Type" content="text/html">', null],
     ['<meta charset="">', null],
+    // A commented-out declaration declares nothing, as in a browser's prescan.
+    ['<!-- <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"> --><meta charset="utf-8">', 'utf-8'],
+    ['<!-- <meta charset="koi8-r"> -->', null],
   ])('%s → %s', (head, expected) => {
     expect(declaredCharset(ascii(`<html><head>${head}</head></html>`))).toBe(expected);
   });

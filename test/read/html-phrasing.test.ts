@@ -194,3 +194,16 @@ describe('links in a sentence are not taken for a card of links', () => {
     ]);
   });
 });
+
+describe('spaces at the edges of inline code', () => {
+  // They are the only space between the code and the words beside it: "Rungit pull now" otherwise.
+  test('a space inside the start or the end of code still parts it from the words around it', () => {
+    expect(phrasing('<p>Run<code> git pull</code> now.</p>')).toEqual([text('Run '), { type: 'inlineCode', value: 'git pull' }, text(' now.')]);
+    expect(phrasing('<p>Run <code>npm install </code>and wait.</p>')).toEqual([text('Run '), { type: 'inlineCode', value: 'npm install' }, text(' and wait.')]);
+  });
+
+  test('but adds no space before punctuation or at the start of a line', () => {
+    expect(phrasing('<p>Type <code>exit </code>.</p>')).toEqual([text('Type '), { type: 'inlineCode', value: 'exit' }, text('.')]);
+    expect(phrasing('<p><code> ls</code> lists files.</p>')).toEqual([{ type: 'inlineCode', value: 'ls' }, text(' lists files.')]);
+  });
+});

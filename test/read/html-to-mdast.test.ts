@@ -224,3 +224,15 @@ describe('what leaves nothing behind', () => {
     expect(tree.children).toEqual([{ type: 'code', lang: null, meta: null, value: 'line one\n  line two' }]);
   });
 });
+
+describe('long pages', () => {
+  // Spreading every block (or every row's width) into one call's arguments overflowed the stack
+  // past about 100,000 of them, and the page was skipped as "nested too deeply".
+  test('a container of 150,000 paragraphs and a table of 150,000 rows convert', () => {
+    const paragraphs = convert(`<div>${'<p>a</p>'.repeat(150_000)}</div>`).tree;
+    expect(paragraphs.children).toHaveLength(150_000);
+    const table = convert(`<table>${'<tr><td>1</td><td>2</td></tr>'.repeat(150_000)}</table>`).tree;
+    expect(table.children[0]?.type).toBe('table');
+    expect(table.children[0]?.type === 'table' && table.children[0].children).toHaveLength(150_000);
+  }, 60_000);
+});

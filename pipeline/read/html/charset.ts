@@ -6,6 +6,8 @@ const PRESCAN_BYTES = 1024;
 const META = /<meta\b([^>]*)>/gi;
 const ATTRIBUTE = /([^\s"'=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
 const CHARSET_IN_CONTENT = /charset\s*=\s*["']?([^\s"';]+)/i;
+/** A comment, or one the first 1024 bytes cut off. */
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 function attributesOf(source: string): Map<string, string> {
   const attributes = new Map<string, string>();
@@ -27,7 +29,8 @@ function charsetOf(attributes: Map<string, string>): string | null {
 /** The charset the page declares near its start, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // Labels and markup are ASCII, and Latin-1 maps every byte to one character.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  // Comments are skipped, as the prescan skips them: a commented-out declaration declares nothing.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES)).replace(COMMENT, ' ');
   for (const match of head.matchAll(META)) {
     const charset = charsetOf(attributesOf(match[1] ?? ''));
     if (charset) return charset;

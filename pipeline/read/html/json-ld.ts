@@ -57,7 +57,7 @@ export function readJsonLd(scripts: readonly string[], onInvalid: (reason: strin
   for (const script of scripts) {
     try {
       // Some CMSs wrap the JSON in CDATA markers left over from XHTML days.
-      objects.push(...objectsIn(JSON.parse(script.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json));
+      for (const object of objectsIn(JSON.parse(script.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json)) objects.push(object);
     } catch (error) {
       onInvalid(error instanceof Error ? error.message : String(error));
     }

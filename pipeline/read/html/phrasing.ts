@@ -72,7 +72,12 @@ function isLinkCluster(element: Element): boolean {
 interface Flow {
   space: boolean;
   lineStart: boolean;
+  /** The space owed is one the markup put inside code: it goes before a word, not before punctuation. */
+  soft?: boolean;
 }
+
+/** What follows a word with no space: "init(), then", "run `x`." */
+const CLOSING = /^[,.;:!?)\]}”’»]/u;
 
 function collapse(value: string, flow: Flow): string {
   let text = '';
@@ -82,8 +87,9 @@ function collapse(value: string, flow: Flow): string {
       flow.space = !flow.lineStart;
       continue;
     }
-    text += (flow.space ? ' ' : '') + piece;
+    text += (flow.space && !(flow.soft && CLOSING.test(piece)) ? ' ' : '') + piece;
     flow.space = false;
+    flow.soft = false;
     flow.lineStart = false;
   }
   return text;
@@ -113,11 +119,17 @@ function wrapped(element: Element, type: 'strong' | 'emphasis' | 'delete', flow:
   return [...(owed ? [{ type: 'text' as const, value: ' ' }] : []), { type, children }];
 }
 
+/** Code in a sentence; a space at either end of it goes outside, as with emphasis ("Run<code> git pull</code> now"). */
 function code(element: Element, flow: Flow): PhrasingContent[] {
-  const owed = flow.space ? ' ' : '';
-  const value = toString(element).replace(/\s+/g, ' ').trim();
-  if (value === '') return [];
-  flow.space = false;
+  const raw = toString(element).replace(/\s+/g, ' ');
+  const value = raw.trim();
+  if (value === '') {
+    flow.space ||= raw !== '';
+    return [];
+  }
+  const owed = flow.space || (raw.startsWith(' ') && !flow.lineStart) ? ' ' : '';
+  flow.space = raw.endsWith(' ');
+  flow.soft = flow.space;
   flow.lineStart = false;
   return [...(owed ? [{ type: 'text' as const, value: owed }] : []), { type: 'inlineCode', value }];
 }

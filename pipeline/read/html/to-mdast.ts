@@ -52,7 +52,8 @@ function blocksOf(nodes: readonly HastContent[], context: Context): BlockContent
       run.push(node);
     } else if (isElement(node)) {
       flush();
-      blocks.push(...blockOf(node, context));
+      // One at a time: spreading a container of 100,000 blocks into push's arguments overflows the stack.
+      for (const block of blockOf(node, context)) blocks.push(block);
     }
   }
   flush();
@@ -121,7 +122,7 @@ function listOf(list: Element, context: Context): BlockContent[] {
 /** A data table as a table; a layout table as the blocks its cells hold. */
 function tableOf(table: Element, context: Context): BlockContent[] {
   const rows = rowsOf(table);
-  const width = Math.max(0, ...rows.map((row) => cellsOf(row).length));
+  const width = rows.reduce((widest, row) => Math.max(widest, cellsOf(row).length), 0);
   const layout = rows.length < 2 || width < 2 || rows.some((row) => cellsOf(row).some(holdsStructure));
   if (layout) return blocksOf(table.children, context);
   const caption = table.children.filter((child) => isElement(child) && child.tagName === 'caption');
