@@ -207,3 +207,11 @@ describe('spaces at the edges of inline code', () => {
     expect(phrasing('<p><code> ls</code> lists files.</p>')).toEqual([{ type: 'inlineCode', value: 'ls' }, text(' lists files.')]);
   });
 });
+
+describe('<q>', () => {
+  // The analysis finds quotes by their marks: a browser draws them around <q>, so the text has them.
+  test('gets the quotation marks a browser shows, single ones inside double', () => {
+    expect(phrasing('<p>She said <q>no</q>.</p>')).toEqual([text('She said “no”.')]);
+    expect(phrasing('<p>He wrote <q>they told me <q>wait</q> twice </q> and left.</p>')).toEqual([text('He wrote “they told me ‘wait’ twice” and left.')]);
+  });
+});

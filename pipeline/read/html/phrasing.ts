@@ -9,6 +9,8 @@ import type { PhrasingContent } from 'mdast';
 export interface Conversion {
   /** Images left out so far. */
   images: number;
+  /** How many <q> elements the text is inside. */
+  quoteDepth?: number;
 }
 
 /** Elements whose content is not text to read. */
@@ -153,6 +155,7 @@ function convert(node: ElementContent, flow: Flow, context: Conversion): Phrasin
   const wrapper = WRAPPERS[tag];
   if (wrapper) return wrapped(node, wrapper, flow, context);
   if (CODE.has(tag)) return code(node, flow);
+  if (tag === 'q') return quoted(node, flow, context);
   if (tag !== 'a' && isLinkCluster(node)) return [];
   if (BLOCKS.has(tag)) {
     // A block inside a heading or table cell: its own line, as a browser shows it.
@@ -162,6 +165,25 @@ function convert(node: ElementContent, flow: Flow, context: Conversion): Phrasin
     return [{ type: 'break' }, ...inner, { type: 'break' }];
   }
   return convertAll(node.children, flow, context);
+}
+
+/**
+ * <q>: the quotation marks a browser draws around it (“…”, and ‘…’ inside another), written into the
+ * text, where the analysis looks for quotes.
+ */
+function quoted(element: Element, flow: Flow, context: Conversion): PhrasingContent[] {
+  const depth = context.quoteDepth ?? 0;
+  const [open, close] = depth % 2 === 0 ? ['“', '”'] : ['‘', '’'];
+  const opening = collapse(open, flow);
+  context.quoteDepth = depth + 1;
+  const inner = convertAll(element.children, flow, context);
+  context.quoteDepth = depth;
+  // The closing mark sits against the last word; a space owed inside the quote comes after it.
+  const owed = flow.space;
+  flow.space = false;
+  const closing = collapse(close, flow);
+  flow.space = owed;
+  return [{ type: 'text', value: opening }, ...inner, { type: 'text', value: closing }];
 }
 
 function convertAll(nodes: readonly ElementContent[], flow: Flow, context: Conversion): PhrasingContent[] {
