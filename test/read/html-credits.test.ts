@@ -13,6 +13,8 @@ describe('parseCredit: the words before the names', () => {
     ['Author : Jane Doe'],
     ['Author:Jane Doe'],
     ['By Jane Doe.'],
+    ['By:Jane Doe'],
+    ['By : Jane Doe'],
   ])('%j credits Jane Doe', (credit) => {
     expect(names(credit)).toEqual(['Jane Doe']);
   });

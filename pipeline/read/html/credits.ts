@@ -6,7 +6,7 @@ import { looksLikeOutlet } from '../rules/attribution.js';
 import { SEPARATOR, squash } from './compare.js';
 
 const URL_LIKE = /^(?:https?:)?\/\/|^www\.|^[\w-]+(?:\.[\w-]+)+\/\S*$/i;
-const CREDIT_PREFIX = /^(?:(?:written|posted|reported|words|text)\s+)?by\s*:?\s+|^(?:author|authors|byline)\s*:\s*/i;
+const CREDIT_PREFIX = /^(?:(?:written|posted|reported|words|text)\s+)?by(?:\s*:\s*|\s+)|^(?:author|authors|byline)\s*:\s*/i;
 const ROLE = /\b(?:writer|correspondent|editor|reporter|staff|contributor|columnist|bureau|desk|team)\b/i;
 /** Where a credit's names end and its outlet, role or date begins. */
 const CREDIT_END = /\n|\s{2,}|\s[|•·]\s/;
