@@ -134,3 +134,19 @@ describe('values', () => {
     expect(reasons).toHaveLength(1);
   });
 });
+
+describe('articles in a list of other works', () => {
+  // A "related stories" ItemList holds teasers: their authors, dates and headlines are not the page's.
+  test('are not the page: its own article, or its meta tags, name the author and the date', () => {
+    const graph = JSON.stringify({
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'Talks resume' },
+        { '@type': 'ItemList', itemListElement: [{ '@type': 'NewsArticle', headline: 'Older story', author: { name: 'Someone Else' }, datePublished: '2019-01-01' }] },
+      ],
+    });
+    const facts = readJsonLd([graph], () => undefined);
+    expect(facts).toMatchObject({ headlines: ['Talks resume'], authors: [], published: [] });
+    const related = JSON.stringify({ '@type': 'NewsArticle', headline: 'Talks resume', author: 'Jane Doe', relatedLink: [{ '@type': 'NewsArticle', author: 'Someone Else', datePublished: '2019-01-01' }] });
+    expect(readJsonLd([related], () => undefined)).toMatchObject({ authors: ['Jane Doe'], published: [] });
+  });
+});

@@ -28,11 +28,19 @@ function isArticle(object: JsonObject): boolean {
   return typesOf(object).some((type) => ARTICLE_TYPE.test(type));
 }
 
-/** Every object in the document, nested ones and `@graph` members included, outermost first. */
-function objectsIn(value: Json): JsonObject[] {
-  if (Array.isArray(value)) return value.flatMap(objectsIn);
+/** Lists of other works: the articles in them are teasers ("related stories"), not the page's own. */
+const LIST_TYPE = /^(?:ItemList|BreadcrumbList|CollectionPage|SiteNavigationElement)$/;
+const LIST_KEYS = new Set(['itemListElement', 'relatedLink', 'significantLink', 'mentions', 'citation']);
+
+/**
+ * Every object in the document, nested ones and `@graph` members included, outermost first; each
+ * says whether it stands in a list of other works.
+ */
+function objectsIn(value: Json, listed = false): Array<{ object: JsonObject; listed: boolean }> {
+  if (Array.isArray(value)) return value.flatMap((item) => objectsIn(item, listed));
   if (!isObject(value)) return [];
-  return [value, ...Object.values(value).flatMap(objectsIn)];
+  const inside = listed || typesOf(value).some((type) => LIST_TYPE.test(type));
+  return [{ object: value, listed }, ...Object.entries(value).flatMap(([key, child]) => objectsIn(child, inside || LIST_KEYS.has(key)))];
 }
 
 function stringOf(value: Json | undefined): string | null {
@@ -57,7 +65,7 @@ export function readJsonLd(scripts: readonly string[], onInvalid: (reason: strin
   for (const script of scripts) {
     try {
       // Some CMSs wrap the JSON in CDATA markers left over from XHTML days.
-      for (const object of objectsIn(JSON.parse(script.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json)) objects.push(object);
+      for (const { object, listed } of objectsIn(JSON.parse(script.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json)) if (!listed) objects.push(object);
     } catch (error) {
       onInvalid(error instanceof Error ? error.message : String(error));
     }
