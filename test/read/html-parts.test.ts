@@ -5,11 +5,12 @@ import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { declaredCharset } from '../../pipeline/read/html/charset.js';
 import { cleanSiteName, isoDateOf, parseCredit } from '../../pipeline/read/html/credits.js';
-import { chooseTitle, type TitleInput } from '../../pipeline/read/html/title.js';
+import { chooseTitle } from '../../pipeline/read/html/title.js';
 import { toMdast } from '../../pipeline/read/html/to-mdast.js';
 import { cutBeforeHeadline, cutTail, isCreditLine } from '../../pipeline/read/html/trim.js';
 import { plainTextOf } from '../../pipeline/read/mdast.js';
 import { outline } from './outline.js';
+import { titleInput } from './title-input.js';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -28,14 +29,7 @@ describe('declaredCharset', () => {
 });
 
 describe('chooseTitle', () => {
-  const input = (overrides: Partial<TitleInput>): TitleInput => ({
-    titles: [],
-    documentTitle: null,
-    headings: [],
-    fallback: null,
-    siteNames: [],
-    ...overrides,
-  });
+  const input = titleInput;
 
   test('a known site name comes off either end', () => {
     expect(chooseTitle(input({ documentTitle: 'Talks resume - WSJ', siteNames: ['WSJ'] }))?.title).toBe('Talks resume');

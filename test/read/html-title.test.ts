@@ -1,16 +1,8 @@
 // How chooseTitle picks a saved page's headline, kicker and site among what the page states:
 // site names off either end, which h1 confirms which stated title, and the <title>'s site part.
 import { describe, expect, test } from 'vitest';
-import { chooseTitle, type TitleChoice, type TitleInput } from '../../pipeline/read/html/title.js';
-
-const input = (overrides: Partial<TitleInput>): TitleInput => ({
-  titles: [],
-  documentTitle: null,
-  headings: [],
-  fallback: null,
-  siteNames: [],
-  ...overrides,
-});
+import { chooseTitle, type TitleChoice } from '../../pipeline/read/html/title.js';
+import { titleInput as input } from './title-input.js';
 
 const choice = (title: string, kicker: string | null = null, site: string | null = null): TitleChoice => ({ title, kicker, site });
 
