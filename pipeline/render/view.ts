@@ -91,7 +91,12 @@ function sourceViews(brief: Brief, html: readonly string[], storyLabels: Readonl
   const storyOf = new Map(brief.stories.flatMap((story) => story.sources.map((id) => [id, story.id] as const)));
   const originals = new Map(brief.sources.filter((s) => s.duplicateOf === null).map((s) => [s.id, s]));
   const copiesOf = new Map<string, Source[]>();
-  for (const copy of brief.sources) if (copy.duplicateOf !== null) copiesOf.set(copy.duplicateOf, [...(copiesOf.get(copy.duplicateOf) ?? []), copy]);
+  for (const copy of brief.sources) {
+    if (copy.duplicateOf === null) continue;
+    const list = copiesOf.get(copy.duplicateOf);
+    if (list) list.push(copy);
+    else copiesOf.set(copy.duplicateOf, [copy]);
+  }
   const ordered = [
     ...brief.stories.flatMap((story) => story.sources.flatMap((id) => originals.get(id) ?? [])),
     ...[...originals.values()].filter((s) => !storyOf.has(s.id)),
