@@ -97,7 +97,7 @@ bench: $(STAMP) $(BROWSER)
 # Mutation testing with Stryker, one part of a stage folder a run (stryker.config.mjs), incremental;
 # reports/mutation/<part>.json, then the score per folder. Not part of make test or CI: each part
 # takes up to an hour on two cores, a rerun only what changed.
-MUTATE ?= publish read read-html enrich-find enrich-assess
+MUTATE ?= publish read read-html enrich-annotate enrich-stories enrich-analyse
 mutation: $(STAMP)
 	@mkdir -p reports/mutation
 	@for folder in $(MUTATE); do MUTATE_FOLDER=$$folder npx stryker run stryker.config.mjs || exit 1; done

@@ -6,9 +6,11 @@ const PARTS = {
   publish: ['pipeline/publish/**/*.ts'],
   read: ['pipeline/read/**/*.ts', '!pipeline/read/html/**'],
   'read-html': ['pipeline/read/html/**/*.ts'],
-  // The analysis's two halves: finding and comparing sentences, and writing the assessment from them.
-  'enrich-find': ['pipeline/enrich/{similarity,scenarios,corroboration,credibility,text,nlp,names,gazetteer,lexicon,ids,index}.ts', 'pipeline/enrich/stories/**/*.ts'],
-  'enrich-assess': ['pipeline/enrich/{bluf,risks,likelihood,risk-language,quotes,actors,signposts,assess,outline,overlay}.ts'],
+  // The enrich stage's three steps, as its folders: annotating the sources once, grouping them into
+  // stories (with the stage's own entry point and the overlay), analysing each story.
+  'enrich-annotate': ['pipeline/enrich/annotate/**/*.ts'],
+  'enrich-stories': ['pipeline/enrich/stories/**/*.ts', 'pipeline/enrich/{index,overlay}.ts'],
+  'enrich-analyse': ['pipeline/enrich/analyse/**/*.ts'],
 };
 const part = process.env.MUTATE_FOLDER ?? 'read';
 if (!(part in PARTS)) throw new Error(`MUTATE_FOLDER=${part}: not a part; use one of ${Object.keys(PARTS).join(', ')}`);

@@ -123,7 +123,7 @@ export type Origin = z.infer<typeof Origin>;
 export const Edit = z.enum(['title', 'summary', 'statement', 'likelihood', 'impact', 'merge']);
 export type Edit = z.infer<typeof Edit>;
 
-/** Admiralty (NATO AJP-2.1) information credibility, rating 1 best … 6 no basis; the rules are in enrich/credibility.ts. */
+/** Admiralty (NATO AJP-2.1) information credibility, rating 1 best … 6 no basis; the rules are in enrich/analyse/credibility.ts. */
 export const CREDIBILITY_LABELS = {
   1: 'confirmed by other sources',
   2: 'probably true',

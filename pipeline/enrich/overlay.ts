@@ -10,9 +10,9 @@
 import type { Actor, Confidence, Diagnostic, Edit, Quote, Risk, Scenario, Signpost, Source } from '../model.js';
 import { NOT_ASSESSED } from '../model.js';
 import { OVERLAY_FILE, placeOf, type Overlay } from '../overlay-schema.js';
-import { contentId, normalizeText } from './ids.js';
-import { impactRank, likelihood, likelihoodRank } from './likelihood.js';
-import { withRiskIds } from './risks.js';
+import { contentId, normalizeText } from './annotate/ids.js';
+import { impactRank, likelihood, likelihoodRank } from './analyse/likelihood.js';
+import { withRiskIds } from './analyse/risks.js';
 
 export interface Analysis {
   scenarios: Scenario[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findActors, isTitleCaseLine } from '../../pipeline/enrich/actors.js';
+import { findActors, isTitleCaseLine } from '../../pipeline/enrich/annotate/actors.js';
 import { fixture } from '../support/fixture.js';
 import { article, makeSource } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../pipeline/enrich/bluf.js';
-import { cosine, tfidf } from '../../pipeline/enrich/similarity.js';
+import { summarize } from '../../pipeline/enrich/analyse/bluf.js';
+import { cosine, tfidf } from '../../pipeline/enrich/annotate/similarity.js';
 import type { LikelihoodTerm } from '../../pipeline/model.js';
 import { fixture } from '../support/fixture.js';
 import { article, makeSource } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf, independence } from '../../pipeline/enrich/corroboration.js';
+import { confidenceOf, independence } from '../../pipeline/enrich/analyse/corroboration.js';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { fixture } from '../support/fixture.js';
 import { OWN, article, context, makeSource } from './helpers.js';

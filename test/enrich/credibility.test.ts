@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findActors } from '../../pipeline/enrich/actors.js';
-import { assessed, groundsOf } from '../../pipeline/enrich/assess.js';
+import { findActors } from '../../pipeline/enrich/annotate/actors.js';
+import { assessed, groundsOf } from '../../pipeline/enrich/analyse/assess.js';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { negated } from '../../pipeline/enrich/text.js';
+import { negated } from '../../pipeline/enrich/annotate/text.js';
 import { Brief, NOT_ASSESSED, type KeyJudgment, type Source } from '../../pipeline/model.js';
 import { OWN, article, context, makeSource } from './helpers.js';
 

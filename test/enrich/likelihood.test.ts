@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, hedgedLikelihood, impactOf, impactRank, likelihoodRank, riskLikelihood } from '../../pipeline/enrich/likelihood.js';
+import { BANDS, hedgedLikelihood, impactOf, impactRank, likelihoodRank, riskLikelihood } from '../../pipeline/enrich/analyse/likelihood.js';
 import { LIKELIHOOD_TERMS } from '../../pipeline/model.js';
 
 describe('likelihood from hedging', () => {

@@ -1,7 +1,7 @@
 // The analyst's overlay applied to the analysis: rename, merge, add, suppress, override, with
 // warnings at brief.yaml:line for entries that match nothing, and a brief left with no dangling id.
 import { describe, expect, it } from 'vitest';
-import { contentId } from '../../pipeline/enrich/ids.js';
+import { contentId } from '../../pipeline/enrich/annotate/ids.js';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { Brief, danglingIds, Risk, Scenario, unresolvedEvidence, type Overlay, type Source } from '../../pipeline/model.js';
 import { parseOverlay } from '../../pipeline/read/overlay.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findActors } from '../../pipeline/enrich/actors.js';
-import { contentId } from '../../pipeline/enrich/ids.js';
-import { findQuotes, quotedShare } from '../../pipeline/enrich/quotes.js';
+import { findActors } from '../../pipeline/enrich/annotate/actors.js';
+import { contentId } from '../../pipeline/enrich/annotate/ids.js';
+import { findQuotes, quotedShare } from '../../pipeline/enrich/annotate/quotes.js';
 import type { Source } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
 

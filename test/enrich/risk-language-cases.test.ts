@@ -1,7 +1,7 @@
 // Edge cases of when a sentence states a risk: "May" the month, how far mitigation and relief words
 // reach, names, scene-setting spans, hedged harms, and moods that need a harm or a consequence.
 import { describe, expect, it } from 'vitest';
-import { speaksOfRisk } from '../../pipeline/enrich/risk-language.js';
+import { speaksOfRisk } from '../../pipeline/enrich/analyse/risk-language.js';
 
 describe('"May" the month is not the modal', () => {
   it.each([

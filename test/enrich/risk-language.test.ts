@@ -1,9 +1,9 @@
 // When a sentence states a risk, on news sentences from several domains (none from the seeds):
 // cue words are not enough — context that only sets the scene is not a risk.
 import { describe, expect, it } from 'vitest';
-import { outline } from '../../pipeline/enrich/outline.js';
-import { speaksOfRisk } from '../../pipeline/enrich/risk-language.js';
-import { findRisks } from '../../pipeline/enrich/risks.js';
+import { outline } from '../../pipeline/enrich/annotate/outline.js';
+import { speaksOfRisk } from '../../pipeline/enrich/analyse/risk-language.js';
+import { findRisks } from '../../pipeline/enrich/analyse/risks.js';
 import { article } from './helpers.js';
 
 describe('risk statements', () => {

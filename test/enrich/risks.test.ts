@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { outline } from '../../pipeline/enrich/outline.js';
-import { speaksOfRisk } from '../../pipeline/enrich/risk-language.js';
-import { findRisks, withRiskIds } from '../../pipeline/enrich/risks.js';
-import { findScenarios } from '../../pipeline/enrich/scenarios.js';
+import { outline } from '../../pipeline/enrich/annotate/outline.js';
+import { speaksOfRisk } from '../../pipeline/enrich/analyse/risk-language.js';
+import { findRisks, withRiskIds } from '../../pipeline/enrich/analyse/risks.js';
+import { findScenarios } from '../../pipeline/enrich/analyse/scenarios.js';
 import type { Source } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
 

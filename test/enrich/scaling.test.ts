@@ -5,11 +5,11 @@
 // index, which missed half the pairs of this corpus. The references for cosine pairs are now
 // exhaustive: every pair's dot product, written out here.
 import { describe, expect, it } from 'vitest';
-import { centrality, summarize } from '../../pipeline/enrich/bluf.js';
-import { independence } from '../../pipeline/enrich/corroboration.js';
-import { contradictionsOf } from '../../pipeline/enrich/credibility.js';
-import { scenarioLinker, withRiskIds } from '../../pipeline/enrich/risks.js';
-import { mergeScenarios, similarTitles, type ScenarioDraft } from '../../pipeline/enrich/scenarios.js';
+import { centrality, summarize } from '../../pipeline/enrich/analyse/bluf.js';
+import { independence } from '../../pipeline/enrich/analyse/corroboration.js';
+import { contradictionsOf } from '../../pipeline/enrich/analyse/credibility.js';
+import { scenarioLinker, withRiskIds } from '../../pipeline/enrich/analyse/risks.js';
+import { mergeScenarios, similarTitles, type ScenarioDraft } from '../../pipeline/enrich/analyse/scenarios.js';
 import {
   cosine,
   crossClassPairs,
@@ -23,8 +23,8 @@ import {
   tfidf,
   type Classes,
   type Vector,
-} from '../../pipeline/enrich/similarity.js';
-import { negated } from '../../pipeline/enrich/text.js';
+} from '../../pipeline/enrich/annotate/similarity.js';
+import { negated } from '../../pipeline/enrich/annotate/text.js';
 import type { Risk, Scenario } from '../../pipeline/model.js';
 import { fixture } from '../support/fixture.js';
 import { picker, random, syntheticCorpus } from './synthetic.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { outline } from '../../pipeline/enrich/outline.js';
-import { findScenarios, languageScenarios, similarTitles } from '../../pipeline/enrich/scenarios.js';
+import { outline } from '../../pipeline/enrich/annotate/outline.js';
+import { findScenarios, languageScenarios, similarTitles } from '../../pipeline/enrich/analyse/scenarios.js';
 import type { Source } from '../../pipeline/model.js';
 import { article, makeSource } from './helpers.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { BANDS, hedgedLikelihood } from '../../pipeline/enrich/likelihood.js';
+import { BANDS, hedgedLikelihood } from '../../pipeline/enrich/analyse/likelihood.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { Brief, danglingIds, IMPACTS, LIKELIHOOD_TERMS, unresolvedEvidence, type Confidence, type Credibility, type Sentence, type Source } from '../../pipeline/model.js';
 import { fixture } from '../support/fixture.js';

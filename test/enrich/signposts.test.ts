@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentId } from '../../pipeline/enrich/ids.js';
-import { findSignposts, namesCondition } from '../../pipeline/enrich/signposts.js';
+import { contentId } from '../../pipeline/enrich/annotate/ids.js';
+import { findSignposts, namesCondition } from '../../pipeline/enrich/analyse/signposts.js';
 import { article, makeSource } from './helpers.js';
 
 describe('signposts', () => {

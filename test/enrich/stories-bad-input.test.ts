@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { languageOf } from '../../pipeline/enrich/language.js';
+import { languageOf } from '../../pipeline/enrich/annotate/language.js';
 import { Brief, storyProblems, type Source } from '../../pipeline/model.js';
 import { readSource } from '../../pipeline/read/index.js';
 import { fixture } from '../support/fixture.js';

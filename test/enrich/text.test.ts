@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentId, normalizeText } from '../../pipeline/enrich/ids.js';
-import { cosine, nearDuplicateGroups, overlap, similarPairs, termSet, tfidf } from '../../pipeline/enrich/similarity.js';
-import { pointsBack, stem, terms } from '../../pipeline/enrich/text.js';
+import { contentId, normalizeText } from '../../pipeline/enrich/annotate/ids.js';
+import { cosine, nearDuplicateGroups, overlap, similarPairs, termSet, tfidf } from '../../pipeline/enrich/annotate/similarity.js';
+import { pointsBack, stem, terms } from '../../pipeline/enrich/annotate/text.js';
 import { createHash } from 'node:crypto';
 
 describe('light stemming', () => {

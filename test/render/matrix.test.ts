@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { render, type Rendered, type Theme } from '../../pipeline/render/index.js';
 import { loadTheme } from '../../pipeline/publish/theme.js';
 import { LIKELIHOOD_TERMS, type Brief, type Impact, type LikelihoodTerm } from '../../pipeline/model.js';
-import { likelihood, likelihoodRank, impactRank } from '../../pipeline/enrich/likelihood.js';
+import { likelihood, likelihoodRank, impactRank } from '../../pipeline/enrich/analyse/likelihood.js';
 import { briefOf, sourceOf } from '../support/brief.js';
 
 let theme: Theme;

@@ -7,7 +7,7 @@
 // by place in the pack) is the original, and every copy points at its original, never at another copy. Shared
 // shingles are counted through an index of the originals' shingles, so the work grows with how
 // many originals share each shingle, not with the square of the pack.
-import { words } from '../text.js';
+import { words } from '../annotate/text.js';
 
 export interface CopyArticle {
   title: string;

@@ -17,8 +17,8 @@
 //
 // The settings were tuned on the tuning part of two public labelled sets (bench/stories.md) and hold
 // for every pack: no knob per pack.
-import { STOP_WORDS } from '../lexicon.js';
-import { stem, words } from '../text.js';
+import { STOP_WORDS } from '../annotate/lexicon.js';
+import { stem, words } from '../annotate/text.js';
 
 export interface StoryArticle {
   id: string;

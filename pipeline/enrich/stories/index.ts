@@ -2,10 +2,10 @@
 // a title, a summary across its articles, its dates, sources and main actors. The extractors then
 // read only the originals, and every item they find is placed in the story of its evidence.
 import type { Actor, Diagnostic, Source, Statement, Story } from '../../model.js';
-import { independence } from '../corroboration.js';
-import { contentId } from '../ids.js';
-import { cosine, type SentenceCorpus, type Vector } from '../similarity.js';
-import { pointsBack, terms, wordCount } from '../text.js';
+import { independence } from '../analyse/corroboration.js';
+import { contentId } from '../annotate/ids.js';
+import { cosine, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
+import { pointsBack, terms, wordCount } from '../annotate/text.js';
 import { findCopies } from './copies.js';
 import { groupArticles } from './group.js';
 

@@ -1,5 +1,5 @@
 // Similarity of wording: TF-IDF cosine over stemmed content words, and set overlap for short titles.
-import type { Source } from '../model.js';
+import type { Source } from '../../model.js';
 import { terms } from './text.js';
 
 /**

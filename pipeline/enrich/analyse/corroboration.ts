@@ -3,10 +3,10 @@
 // Bloomberg") or an author: the same reporting passed on twice is still one report. Sources are
 // joined into groups over shared outlets and authors; an item's corroboration is the number of
 // groups among its sources. Confidence follows it: one group low, two moderate, three or more high.
-import type { Confidence, Edit, Source } from '../model.js';
-import { NOT_ASSESSED } from '../model.js';
-import { normalizeText } from './ids.js';
-import { GENERIC_BYLINES } from './lexicon.js';
+import type { Confidence, Edit, Source } from '../../model.js';
+import { NOT_ASSESSED } from '../../model.js';
+import { normalizeText } from '../annotate/ids.js';
+import { GENERIC_BYLINES } from '../annotate/lexicon.js';
 
 export interface Independence {
   /** The group a source belongs to: the smallest source id in it, so input order changes nothing. */

@@ -1,16 +1,16 @@
 // Bottom line up front and key judgments: the most central sentences of all sources (LexRank:
 // PageRank over TF-IDF cosine similarity, with a light lead bias as news puts the point first),
 // chosen for diversity: no near-duplicates, spread across sources.
-import { NOT_ASSESSED, type KeyJudgment, type Scenario, type Source, type Statement } from '../model.js';
-import { isTitleCaseLine } from './actors.js';
+import { NOT_ASSESSED, type KeyJudgment, type Scenario, type Source, type Statement } from '../../model.js';
+import { isTitleCaseLine } from '../annotate/actors.js';
 import { confidenceOf } from './corroboration.js';
 import { hedgedLikelihood } from './likelihood.js';
-import { endsWithColon } from './outline.js';
-import { quotedShare } from './quotes.js';
+import { endsWithColon } from '../annotate/outline.js';
+import { quotedShare } from '../annotate/quotes.js';
 import { speaksOfRisk } from './risk-language.js';
 import { namesCondition } from './signposts.js';
-import { cosine, identicalClasses, sentenceCorpus, similarClassPairs, type Classes, type SentenceCorpus, type Vector } from './similarity.js';
-import { pointsBack, wordCount } from './text.js';
+import { cosine, identicalClasses, sentenceCorpus, similarClassPairs, type Classes, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
+import { pointsBack, wordCount } from '../annotate/text.js';
 
 interface Candidate {
   id: string;

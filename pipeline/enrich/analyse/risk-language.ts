@@ -21,8 +21,8 @@
 // provoking", "patched the vulnerability"), a word after it in its clause says it has passed
 // ("concerns about the vaccine have eased"), or it is capitalised inside the sentence, as part of a
 // name ("International Crisis Group").
-import { BACKGROUND_PATTERNS, HARM_VERBS, MITIGATION_WORDS, RELIEF_WORDS, RISK_CUES } from './lexicon.js';
-import { words } from './text.js';
+import { BACKGROUND_PATTERNS, HARM_VERBS, MITIGATION_WORDS, RELIEF_WORDS, RISK_CUES } from '../annotate/lexicon.js';
+import { words } from '../annotate/text.js';
 
 type CueKind = keyof typeof RISK_CUES;
 

@@ -1,13 +1,13 @@
 // Scenarios: from structure (the items under a heading naming scenarios/options/outcomes) and from
 // language ("outcomes, including X and Y", "the possibility of X"), merged across sources by wording.
-import type { Scenario, Source } from '../model.js';
+import type { Scenario, Source } from '../../model.js';
 import { foundInSources } from './corroboration.js';
-import { contentId } from './ids.js';
-import { ENUMERATION_CUES, SCENARIO_HEADING_WORDS, SCENARIO_NOUNS, SCENARIO_PHRASES, SCENARIO_WRAPPERS } from './lexicon.js';
-import { tag } from './nlp.js';
-import { endsWithColon, sectionBody, type Block } from './outline.js';
-import { overlap, termSet } from './similarity.js';
-import { capitalize, shorterFirst, terms, words } from './text.js';
+import { contentId } from '../annotate/ids.js';
+import { ENUMERATION_CUES, SCENARIO_HEADING_WORDS, SCENARIO_NOUNS, SCENARIO_PHRASES, SCENARIO_WRAPPERS } from '../annotate/lexicon.js';
+import { tag } from '../annotate/nlp.js';
+import { endsWithColon, sectionBody, type Block } from '../annotate/outline.js';
+import { overlap, termSet } from '../annotate/similarity.js';
+import { capitalize, shorterFirst, terms, words } from '../annotate/text.js';
 
 export interface ScenarioDraft {
   title: string;

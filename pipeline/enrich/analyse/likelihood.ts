@@ -21,9 +21,9 @@
 //
 // A risk stated without any hedge ("forces face incremental losses") is asserted by its source as
 // happening or expected: it is taken as likely, with no cue, because one report is not certainty.
-import type { Impact, Likelihood, LikelihoodTerm } from '../model.js';
-import { LIKELIHOOD_TERMS } from '../model.js';
-import { IMPACT_CUES } from './lexicon.js';
+import type { Impact, Likelihood, LikelihoodTerm } from '../../model.js';
+import { LIKELIHOOD_TERMS } from '../../model.js';
+import { IMPACT_CUES } from '../annotate/lexicon.js';
 
 export const BANDS: Readonly<Record<LikelihoodTerm, string>> = {
   'almost no chance': '01–05 %',

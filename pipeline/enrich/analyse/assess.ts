@@ -2,13 +2,13 @@
 // (rules in corroboration.ts and credibility.ts). Runs after the overlay, so a merged scenario is
 // weighed on all its sources, and the analyst's additions keep the confidence the analyst gave
 // and are marked as resting on no source.
-import type { Confidence, Credibility, Origin, Quote, Source } from '../model.js';
-import type { ActorIndex } from './actors.js';
+import type { Confidence, Credibility, Origin, Quote, Source } from '../../model.js';
+import type { ActorIndex } from '../annotate/actors.js';
 import { independence } from './corroboration.js';
 import { contradictionsOf, weigh, type Grounds } from './credibility.js';
-import { SPEECH_VERBS } from './lexicon.js';
-import type { SentenceCorpus } from './similarity.js';
-import { words } from './text.js';
+import { SPEECH_VERBS } from '../annotate/lexicon.js';
+import type { SentenceCorpus } from '../annotate/similarity.js';
+import { words } from '../annotate/text.js';
 
 /**
  * Whether a sentence names who says what it says: the home of a quote whose speaker is a known

@@ -1,6 +1,6 @@
 // A source as an ordered list of blocks (headings, paragraphs, list items with their nesting),
 // so that extractors can reason about sections and sub-items without walking mdast themselves.
-import type { Sentence, Source } from '../model.js';
+import type { Sentence, Source } from '../../model.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'other';
 

@@ -2,7 +2,7 @@
 // language is grouped into a story (by its names and numbers, mostly) and listed, but its quotes,
 // risks and scenarios are not found. The analyst is told which articles these are.
 import { franc } from 'franc-min';
-import type { Diagnostic, Source } from '../model.js';
+import type { Diagnostic, Source } from '../../model.js';
 
 /** Characters of text franc needs to tell languages apart reliably, and the most it looks at. */
 const MIN_CHARS = 200;

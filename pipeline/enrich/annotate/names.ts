@@ -1,6 +1,6 @@
 // Names in one tagged sentence: runs of capitalised words (wink-nlp PROPN plus title and
 // organisation words), split into a role and a name, with a first guess at the kind of actor.
-import type { ActorKind } from '../model.js';
+import type { ActorKind } from '../../model.js';
 import { isDemonym, placeName, placeOfNationality } from './gazetteer.js';
 import {
   EVENT_WORDS,

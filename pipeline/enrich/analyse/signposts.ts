@@ -1,9 +1,9 @@
 // Signposts: the conditions that decide which way things go ("will depend on", "unless", "once …").
-import type { Signpost, Source, Statement } from '../model.js';
-import { contentId } from './ids.js';
-import { SIGNPOST_CUES } from './lexicon.js';
-import { nearDuplicateGroups } from './similarity.js';
-import { wordCount } from './text.js';
+import type { Signpost, Source, Statement } from '../../model.js';
+import { contentId } from '../annotate/ids.js';
+import { SIGNPOST_CUES } from '../annotate/lexicon.js';
+import { nearDuplicateGroups } from '../annotate/similarity.js';
+import { wordCount } from '../annotate/text.js';
 
 const PATTERN = new RegExp(SIGNPOST_CUES.join('|'), 'i');
 const DUPLICATE = 0.8;

@@ -17,12 +17,12 @@
 //
 // Contradictions are found once for the whole corpus through an inverted index (similarity.ts), so
 // the cost stays near linear in the number of sentences.
-import type { Confidence, Credibility, CredibilityRating, Source } from '../model.js';
-import { CREDIBILITY_LABELS } from '../model.js';
+import type { Confidence, Credibility, CredibilityRating, Source } from '../../model.js';
+import { CREDIBILITY_LABELS } from '../../model.js';
 import { confidenceOf, type Independence } from './corroboration.js';
-import { DOUBT_CUES } from './lexicon.js';
-import { crossClassPairs, identicalClasses, sentenceCorpus, type SentenceCorpus, type Vector } from './similarity.js';
-import { negated } from './text.js';
+import { DOUBT_CUES } from '../annotate/lexicon.js';
+import { crossClassPairs, identicalClasses, sentenceCorpus, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
+import { negated } from '../annotate/text.js';
 
 const CONTRADICTS = 0.6;
 const DOUBT = new RegExp(DOUBT_CUES.join('|'), 'i');

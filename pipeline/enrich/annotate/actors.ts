@@ -1,6 +1,6 @@
 // Actors across all sources: names found per sentence, merged into entities (a full name, its
 // surname alone and its possessive are one person; an acronym defined in brackets is its long name).
-import type { Actor, ActorKind, Sentence, Source } from '../model.js';
+import type { Actor, ActorKind, Sentence, Source } from '../../model.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { classifyWords, isAcronym, namesInSentence, type NameMention } from './names.js';
 import { tagAll } from './nlp.js';

@@ -2,7 +2,7 @@
 //   "Q," X said.   X said: "Q"   "Q," said X of Y.   "Q," a senior official suggested.
 //   He acknowledged …, underlining, "Q"  (he = the previous sentence's named person)
 //   "Q2."  right after a quote with a speaker and no attribution of its own: the same speaker.
-import type { Diagnostic, Quote, Sentence, Source } from '../model.js';
+import type { Diagnostic, Quote, Sentence, Source } from '../../model.js';
 import type { ActorIndex } from './actors.js';
 import { contentId } from './ids.js';
 import { SPEECH_VERBS } from './lexicon.js';

@@ -1,15 +1,15 @@
 // Risks: the items and sentences of risk sections, and sentences elsewhere that state a risk
 // (risk-language.ts says when); each with likelihood (its own hedging), impact (what is at stake),
 // links to the scenarios it speaks of, and near-duplicates across sources merged.
-import type { Risk, Scenario, Source } from '../model.js';
-import { contentId } from './ids.js';
+import type { Risk, Scenario, Source } from '../../model.js';
+import { contentId } from '../annotate/ids.js';
 import { foundInSources } from './corroboration.js';
-import { RISK_HEADING_WORDS } from './lexicon.js';
+import { RISK_HEADING_WORDS } from '../annotate/lexicon.js';
 import { impactOf, impactRank, likelihoodRank, riskLikelihood } from './likelihood.js';
-import { endsWithColon, sectionBody, type Block } from './outline.js';
+import { endsWithColon, sectionBody, type Block } from '../annotate/outline.js';
 import { speaksOfRisk } from './risk-language.js';
-import { nearDuplicateGroups, overlap, termSet } from './similarity.js';
-import { negated, shorterFirst, terms, wordCount, words } from './text.js';
+import { nearDuplicateGroups, overlap, termSet } from '../annotate/similarity.js';
+import { negated, shorterFirst, terms, wordCount, words } from '../annotate/text.js';
 
 interface RiskDraft {
   statement: string;
