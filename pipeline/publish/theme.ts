@@ -23,7 +23,11 @@ async function text(folder: Folder, name: string): Promise<string> {
 
 async function partials(folder: Folder): Promise<Record<string, string>> {
   const entry = await folder.inspect('partials');
-  if (entry.kind !== 'folder') throw new Error(`Cannot read the partials of ${folder.path}: ${entry.path} is ${describeEntry(entry)}; restore it from git or pass --templates`);
+  if (entry.kind !== 'folder') {
+    // "cannot be read: …" is said of the entry; every other kind is what the entry is.
+    const what = entry.kind === 'unreadable' ? describeEntry(entry) : `is ${describeEntry(entry)}`;
+    throw new Error(`Cannot read the partials of ${folder.path}: ${entry.path} ${what}; restore it from git or pass --templates`);
+  }
   const names = (await readdir(entry.path)).filter((name) => name.endsWith('.hbs')).sort();
   const entries = await Promise.all(names.map(async (name) => [name.slice(0, -4), await text(folder, join('partials', name))] as const));
   return Object.fromEntries(entries);
