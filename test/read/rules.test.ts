@@ -35,6 +35,9 @@ describe('parseByline', () => {
     ['(Reporting by Anna Kowalski; Editing by Mark Heinrich)', 'Anna Kowalski', 'Editing by Mark Heinrich'],
     ['Written by Ursula von der Leyen', 'Ursula von der Leyen', ''],
     ['By Jane Doe.', 'Jane Doe', ''],
+    // A month with a surname is a name: April Ryan and May Bulman are reporters.
+    ['By April Ryan', 'April Ryan', ''],
+    ['By May Bulman, Social Affairs Correspondent', 'May Bulman', 'Social Affairs Correspondent'],
   ])('%s', (text, author, rest) => {
     expect(parseByline(text)).toEqual({ author, rest });
   });
@@ -44,6 +47,11 @@ describe('parseByline', () => {
     'By Monday, all troops had left.',
     'By the end of the year, talks may resume.',
     'By March 2025 NATO expects a decision',
+    'By Christmas, most shops had closed',
+    'By Easter the talks resumed',
+    'By March, a deal',
+    'By Summer, the ceasefire held',
+    'By New Year, prices had doubled',
     'Bystanders saw the blast',
   ])('"%s" is not a byline', (text) => {
     expect(parseByline(text)).toBeNull();

@@ -20,8 +20,13 @@ const CREDIT = String.raw`(?:[Bb]y|BY|Written by|Words by|Text by|Reporting by)`
 const BYLINE = new RegExp(String.raw`^\(?${CREDIT}\s+(${NAMES})(?:(?:\s*[,|;•·–—]|\s+-|\s+in\s)\s*(.*?))?\)?$`, 'u');
 const GLUED = new RegExp(String.raw`(?<=[.!?…"”’)])\s*${CREDIT}\s+(${NAMES})\s*$`, 'u');
 
-/** "By The Numbers" heads a section and "By Monday Night" opens a sentence: not names. */
-const NOT_A_NAME = /^(?:The|This|That|These|Those|Then|Now|Next|Today|Tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/;
+/**
+ * "By The Numbers" heads a section, and "By Monday Night" or "By Christmas, a deal" opens a
+ * sentence: not names. A month or a season alone is a time ("By March, …"); followed by a surname
+ * it may be a name ("By April Ryan").
+ */
+const NOT_A_NAME =
+  /^(?:(?:The|This|That|These|Those|Then|Now|Next|Today|Tonight|Midnight|Noon|Dawn|Nightfall|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Christmas|Easter|Thanksgiving|Ramadan|Passover|Hanukkah|Diwali|Eid|New Year|Election Day)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter)$)/;
 
 /** A name as found, without the full stop of a byline written as a sentence. */
 function authorOf(name: string): string {
