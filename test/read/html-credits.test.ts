@@ -87,6 +87,13 @@ describe('parseCredit: what stands beside the names', () => {
   test('the site’s own name, even when it reads like a list, credits nobody', () => {
     expect(parseCredit('Eurasia, news and views', ['Eurasia, news and views'])).toEqual({ names: [], rest: '' });
   });
+
+  test('a site named like two people ("Stars and Stripes") is not split into authors', () => {
+    expect(parseCredit('Stars and Stripes', ['Stars and Stripes'])).toEqual({ names: [], rest: '' });
+    expect(names('By Stars and Stripes', ['Stars and Stripes'])).toEqual([]);
+    // Without the site's name to go by, it reads as two names, as "Budiono and Sutarman" does.
+    expect(names('Stars and Stripes')).toEqual(['Stars', 'Stripes']);
+  });
 });
 
 describe('parseCredit: lists of names, and credits that are none', () => {

@@ -62,6 +62,13 @@ describe('pageFacts', () => {
     expect(facts({ dates: ['2024-03-02T18:00:00Z'] }, { byline: 'By Jane Doe | 3 March 2024' }).published).toBe('2024-03-02');
   });
 
+  test('a page credited to its own site, named like two people, has no author', () => {
+    const found = facts({ siteNames: ['Stars and Stripes'], authors: ['Stars and Stripes'] });
+    expect(found).toMatchObject({ author: null, site: 'Stars and Stripes' });
+    const page = read('<meta property="og:site_name" content="Stars and Stripes"><meta name="author" content="Stars and Stripes">', '<h1>Talks resume in Geneva</h1>');
+    expect(page.author).toBeNull();
+  });
+
   test('a site name that is an address is passed over for the next', () => {
     expect(facts({ siteNames: ['https://www.example.com', 'Example News'] }).site).toBe('Example News');
     expect(facts({ siteNames: ['www.example.com'] }, { siteName: 'Example News' }).site).toBe('Example News');

@@ -56,6 +56,8 @@ function isName(part: string): boolean {
 
 /** The names in a credit's head; one that is no list of names ("The defence ministries") stays whole. */
 function namesIn(head: string, sites: Set<string>): string[] {
+  // The site's own name, whole, credits no one, even when it reads as a list ("Stars and Stripes").
+  if (sites.has(squash(head))) return [];
   const parts = head
     .split(NAME_SEPARATOR)
     .map((part) => part.trim().replace(/\.$/, ''))
