@@ -29,6 +29,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCopies } from '../pipeline/enrich/stories/copies.js';
+import { groupArticles } from '../pipeline/enrich/stories/group.js';
 
 // ---------------------------------------------------------------------------------------------
 // The interface a grouping implements
@@ -567,6 +568,31 @@ export function scoreCopies(articles: readonly LabelledArticle[]): CopyScore {
   return { articles: articles.length, exact: exact.filter(Boolean).length, found: copies.length, foundExact, near };
 }
 
+/** Milliseconds of the grouping and of the copy finder on the first `size` articles, medians of `runs`. */
+export interface Speed {
+  size: number;
+  groupingMs: number;
+  copiesMs: number;
+}
+
+export function speedOf(articles: readonly Article[], sizes: readonly number[], runs = 3): Speed[] {
+  const median = (f: () => unknown): number => {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      f();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
+  };
+  return sizes
+    .filter((size) => size <= articles.length)
+    .map((size) => {
+      const pack = articles.slice(0, size);
+      return { size, groupingMs: median(() => groupArticles(pack)), copiesMs: median(() => findCopies(pack)) };
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The baseline: TF-IDF over the pack + cosine + average-linkage agglomerative clustering
 
@@ -814,6 +840,15 @@ async function main(argv: readonly string[]): Promise<void> {
       for (const n of c.near.filter((x) => x.judged !== 'copy').slice(0, 8)) {
         console.log(`  near copy (${fmt(n.share)}, ${n.judged ?? 'not judged'}): "${n.copy.slice(0, 60)}" of "${n.original.slice(0, 60)}"`);
       }
+    }
+    if (set.name === 'BBC News') {
+      // Speed on real, distinct articles (make bench's packs repeat 20 pages, so they are mostly copies).
+      const mixed = [...set.articles].sort((a, b) => sha(a.id).localeCompare(sha(b.id)));
+      for (const sp of speedOf(mixed, [100, 1000])) {
+        console.log(`speed, ${sp.size} BBC articles: grouping ${sp.groupingMs.toFixed(0)} ms, copies ${sp.copiesMs.toFixed(0)} ms (medians of 3, one core)`);
+        rows.push({ set: set.name, speed: sp });
+      }
+      console.log(`peak RSS of this process so far (the sets loaded): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     }
     console.log('');
   }
