@@ -11,6 +11,7 @@ import { speaksOfRisk } from './risk-language.js';
 import { namesCondition } from './signposts.js';
 import { cosine, identicalClasses, sentenceCorpus, similarClassPairs, type Classes, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
 import { pointsBack, wordCount } from '../annotate/text.js';
+import { bodySentences } from '../annotate/sentences.js';
 
 interface Candidate {
   id: string;
@@ -42,8 +43,8 @@ function candidatesOf(sources: readonly Source[]): Candidate[] {
   const out: Candidate[] = [];
   for (const source of sources) {
     let position = 0;
-    for (const s of source.sentences) {
-      if (s.kind === 'heading' || endsWithColon(s.text) || wordCount(s.text) < MIN_WORDS) continue;
+    for (const s of bodySentences(source)) {
+      if (endsWithColon(s.text) || wordCount(s.text) < MIN_WORDS) continue;
       if (isTitleCaseLine(s.text) || quotedShare(s.text) >= MAX_QUOTED || LABELLED.test(s.text) || pointsBack(s.text)) continue;
       out.push({ id: s.id, text: s.text.trim(), sourceId: source.id, position: position++ });
     }

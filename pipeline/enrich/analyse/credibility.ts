@@ -23,6 +23,7 @@ import { confidenceOf, type Independence } from './corroboration.js';
 import { DOUBT_CUES } from '../annotate/lexicon.js';
 import { crossClassPairs, identicalClasses, sentenceCorpus, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
 import { negated } from '../annotate/text.js';
+import { bodySentences } from '../annotate/sentences.js';
 
 const CONTRADICTS = 0.6;
 const DOUBT = new RegExp(DOUBT_CUES.join('|'), 'i');
@@ -54,7 +55,7 @@ function sourceOfSentence(id: string): string {
  * up once: every copy of a denial contradicts every copy of the claim.
  */
 export function contradictionsOf(sources: readonly Source[], independence: Independence, corpus?: SentenceCorpus): Map<string, Set<string>> {
-  const sentences = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading').map((x) => ({ id: x.id, text: x.text, group: independence.groupOf(s.id) })));
+  const sentences = sources.flatMap((s) => bodySentences(s).map((x) => ({ id: x.id, text: x.text, group: independence.groupOf(s.id) })));
   const found = new Map<string, Set<string>>();
   const isNegated = sentences.map((s) => negated(s.text));
   if (!isNegated.includes(true)) return found;

@@ -10,6 +10,7 @@ import { endsWithColon, sectionBody, type Block } from '../annotate/outline.js';
 import { speaksOfRisk } from './risk-language.js';
 import { nearDuplicateGroups, overlap, termSet } from '../annotate/similarity.js';
 import { negated, shorterFirst, terms, wordCount, words } from '../annotate/text.js';
+import { bodySentences } from '../annotate/sentences.js';
 
 interface RiskDraft {
   statement: string;
@@ -158,8 +159,8 @@ export function findRisks(
   for (const source of sources) drafts.push(...sectionDrafts(outlines.get(source.id) ?? [], source.id));
   const taken = new Set(drafts.flatMap((d) => d.ids));
   for (const source of sources) {
-    for (const s of source.sentences) {
-      if (s.kind === 'heading' || taken.has(s.id) || excluded.has(s.id) || !usable(s.text) || !speaksOfRisk(s.text)) continue;
+    for (const s of bodySentences(source)) {
+      if (taken.has(s.id) || excluded.has(s.id) || !usable(s.text) || !speaksOfRisk(s.text)) continue;
       drafts.push({ statement: s.text.trim(), ids: [s.id], sourceIds: [source.id] });
     }
   }

@@ -8,6 +8,7 @@ import { tag } from '../annotate/nlp.js';
 import { endsWithColon, sectionBody, type Block } from '../annotate/outline.js';
 import { overlap, termSet } from '../annotate/similarity.js';
 import { capitalize, shorterFirst, terms, words } from '../annotate/text.js';
+import { bodySentences } from '../annotate/sentences.js';
 
 export interface ScenarioDraft {
   title: string;
@@ -295,7 +296,7 @@ export function mergeScenarios(drafts: readonly ScenarioDraft[], sources: readon
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
 
   const sentenceTerms: SentenceTerms[] = sources.flatMap((source) =>
-    source.sentences.filter((s) => s.kind !== 'heading').map((s) => ({ id: s.id, sourceId: source.id, terms: termSet(s.text) })),
+    bodySentences(source).map((s) => ({ id: s.id, sourceId: source.id, terms: termSet(s.text) })),
   );
   const index = sentencesByTerm(sentenceTerms);
   for (const cluster of clusters) {
@@ -336,8 +337,8 @@ export function findScenarios(sources: readonly Source[], outlines: ReadonlyMap<
   for (const source of sources) drafts.push(...structuralScenarios(outlines.get(source.id) ?? [], source.id));
   const structuralIds = new Set(drafts.flatMap((d) => d.ids));
   for (const source of sources) {
-    for (const sentence of source.sentences) {
-      if (sentence.kind === 'heading' || structuralIds.has(sentence.id)) continue;
+    for (const sentence of bodySentences(source)) {
+      if (structuralIds.has(sentence.id)) continue;
       for (const title of languageScenarios(sentence.text)) {
         drafts.push({ title, summary: sentence.text, ids: [sentence.id], sourceId: source.id, structural: false });
       }

@@ -4,6 +4,7 @@ import { contentId } from '../annotate/ids.js';
 import { SIGNPOST_CUES } from '../annotate/lexicon.js';
 import { nearDuplicateGroups } from '../annotate/similarity.js';
 import { wordCount } from '../annotate/text.js';
+import { bodySentences } from '../annotate/sentences.js';
 
 const PATTERN = new RegExp(SIGNPOST_CUES.join('|'), 'i');
 const DUPLICATE = 0.8;
@@ -17,8 +18,8 @@ export function namesCondition(text: string): boolean {
 export function findSignposts(sources: readonly Source[]): Signpost[] {
   const found: Statement[] = [];
   for (const source of sources) {
-    for (const s of source.sentences) {
-      if (s.kind === 'heading' || wordCount(s.text) < MIN_WORDS || !namesCondition(s.text)) continue;
+    for (const s of bodySentences(source)) {
+      if (wordCount(s.text) < MIN_WORDS || !namesCondition(s.text)) continue;
       found.push({ text: s.text.trim(), evidence: [s.id] });
     }
   }

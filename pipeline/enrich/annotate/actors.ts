@@ -4,6 +4,7 @@ import type { Actor, ActorKind, Sentence, Source } from '../../model.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { classifyWords, isAcronym, namesInSentence, type NameMention } from './names.js';
 import { tagAll } from './nlp.js';
+import { bodySentences } from './sentences.js';
 
 interface Mention extends NameMention {
   sentenceId: string;
@@ -63,7 +64,7 @@ function bracketAcronyms(sentences: readonly Sentence[]): Map<string, string> {
 function mentionsOf(sources: readonly Source[]): Mention[] {
   const mentions: Mention[] = [];
   for (const source of sources) {
-    const sentences = source.sentences.filter((s) => s.kind !== 'heading' && !isTitleCaseLine(s.text));
+    const sentences = bodySentences(source).filter((s) => !isTitleCaseLine(s.text));
     const tagged = tagAll(sentences.map((s) => s.text));
     sentences.forEach((sentence, k) => {
       for (const m of namesInSentence(tagged[k] ?? [])) {

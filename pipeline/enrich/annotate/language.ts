@@ -3,6 +3,7 @@
 // risks and scenarios are not found. The analyst is told which articles these are.
 import { franc } from 'franc-min';
 import type { Diagnostic, Source } from '../../model.js';
+import { bodySentences } from './sentences.js';
 
 /** Characters of text franc needs to tell languages apart reliably, and the most it looks at. */
 const MIN_CHARS = 200;
@@ -23,8 +24,7 @@ function languageName(code: string): string {
  * text is too short to tell and its page declares none.
  */
 export function languageOf(source: Source): string | null {
-  const text = source.sentences
-    .filter((s) => s.kind !== 'heading')
+  const text = bodySentences(source)
     .map((s) => s.text)
     .join(' ')
     .slice(0, MAX_CHARS);

@@ -6,6 +6,7 @@ import type { Diagnostic, Quote, Sentence, Source } from '../../model.js';
 import type { ActorIndex } from './actors.js';
 import { contentId } from './ids.js';
 import { SPEECH_VERBS } from './lexicon.js';
+import { bodySentences } from './sentences.js';
 
 interface Span {
   start: number;
@@ -157,7 +158,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
   };
 
   for (const source of sources) {
-    const sentences = source.sentences.filter((s) => s.kind !== 'heading');
+    const sentences = bodySentences(source);
     let lastSpeaker: string | null = null;
     let lastUnit: Unit | null = null;
     for (const unit of units(sentences)) {

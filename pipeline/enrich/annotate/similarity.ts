@@ -1,6 +1,7 @@
 // Similarity of wording: TF-IDF cosine over stemmed content words, and set overlap for short titles.
 import type { Source } from '../../model.js';
 import { terms } from './text.js';
+import { bodySentences } from './sentences.js';
 
 /**
  * A unit-length sparse TF-IDF vector: term numbers in ascending order and their weights. Term
@@ -52,7 +53,7 @@ export interface SentenceCorpus {
 }
 
 export function sentenceCorpus(sources: readonly Source[]): SentenceCorpus {
-  const sentences = sources.flatMap((s) => s.sentences.filter((x) => x.kind !== 'heading').map((x) => ({ id: x.id, text: x.text, sourceId: s.id })));
+  const sentences = sources.flatMap((s) => bodySentences(s).map((x) => ({ id: x.id, text: x.text, sourceId: s.id })));
   return { sentences, vectors: tfidf(sentences.map((s) => s.text)).vectors, index: new Map(sentences.map((s, i) => [s.id, i])) };
 }
 

@@ -4,6 +4,7 @@
 import type { Actor, Diagnostic, Source, Statement, Story } from '../../model.js';
 import { independence } from '../analyse/corroboration.js';
 import { contentId } from '../annotate/ids.js';
+import { bodySentences } from '../annotate/sentences.js';
 import { cosine, type SentenceCorpus, type Vector } from '../annotate/similarity.js';
 import { pointsBack, terms, wordCount } from '../annotate/text.js';
 import { findCopies } from './copies.js';
@@ -14,7 +15,7 @@ function articleOf(source: Source) {
   return {
     id: source.id,
     title: source.title,
-    text: source.sentences.filter((s) => s.kind !== 'heading').map((s) => s.text).join('\n'),
+    text: bodySentences(source).map((s) => s.text).join('\n'),
     date: source.published,
   };
 }
@@ -81,8 +82,7 @@ function dotCentroid(v: Vector, centroid: ReadonlyMap<number, number>): number {
  */
 function summarizeStory(members: readonly Source[], corpus: SentenceCorpus): { summary: Statement[]; central: Statement | null } {
   const candidates = members.flatMap((source) =>
-    source.sentences
-      .filter((s) => s.kind !== 'heading')
+    bodySentences(source)
       .map((s, i) => ({ sentence: s, lead: i < LEAD_SENTENCES, at: corpus.index.get(s.id) }))
       .filter((c) => c.at !== undefined && wordCount(c.sentence.text) >= SUMMARY_WORDS.min && wordCount(c.sentence.text) <= SUMMARY_WORDS.max),
   );
