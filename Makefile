@@ -96,7 +96,7 @@ bench: $(STAMP) $(BROWSER)
 
 # Mutation testing with Stryker, one part of a stage folder a run (stryker.config.mjs), incremental;
 # reports/mutation/<part>.json, then the score per folder. Not part of make test or CI: each part
-# takes up to an hour on two cores, a rerun only what changed.
+# takes up to an hour on two cores (enrich parts two; MUTATE_SAMPLE=0.35 samples), a rerun only what changed.
 MUTATE ?= publish read read-html enrich-annotate enrich-stories enrich-analyse
 mutation: $(STAMP)
 	@mkdir -p reports/mutation
