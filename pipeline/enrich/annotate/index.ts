@@ -1,9 +1,10 @@
 // The enrich stage's first step: each source annotated once, into the layers that the grouping into
-// stories and the analysers read, as a spaCy Doc holds the layers its components add. Every later
-// step takes these layers and none re-derives them: the outline of each source (its blocks in
-// reading order), the actors and their mentions, the quotes with their speakers, and the vectors of
-// all sentences in one model. Word-level features (terms, word counts, negation) are memoized per
-// sentence in text.ts, so an analyser that asks again gets the first computation.
+// stories and the analysers read, as a spaCy Doc holds the layers its components add: the outline
+// of each source (its blocks in reading order), the actors and their mentions, the quotes with their
+// speakers, and the vectors of all sentences in one model. Word-level features (terms, word counts,
+// negation) are memoized per sentence in text.ts, so an analyser that asks again gets the first
+// computation. Not yet everything reads from here: the grouping (stories/group.ts) and the copy
+// finder still tokenize the articles their own way.
 import type { Diagnostic, Quote, Source } from '../../model.js';
 import { findActors, type ActorIndex } from './actors.js';
 import { languageNotes } from './language.js';
