@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
 import { SOURCE } from './file.js';
+import { languageTag } from './language-tag.js';
 
 const Text = z.union([z.string(), z.number()]).transform(String);
 const Names = z.union([Text, z.array(Text)]).transform((value) => (Array.isArray(value) ? value : [value]));
@@ -62,10 +63,20 @@ function parseFrontMatter(yaml: string, file: VFile): FrontMatter {
     });
     return {};
   }
-  return toFrontMatter(parsed.data);
+  const lang = parsed.data.lang === undefined ? undefined : languageTag(parsed.data.lang);
+  if (lang === null) {
+    // Found by its key in the block; the block starts on the file's second line.
+    const line = yaml.split('\n').findIndex((l) => /^lang\s*:/.test(l));
+    file.message(`front matter lang "${parsed.data.lang}" is not a language tag such as en or en-GB; the article is read as English`, {
+      place: { line: line + 2, column: 1 },
+      ruleId: 'front-matter',
+      source: SOURCE,
+    });
+  }
+  return toFrontMatter(parsed.data, lang ?? undefined);
 }
 
-function toFrontMatter(data: z.infer<typeof FrontMatterSchema>): FrontMatter {
+function toFrontMatter(data: z.infer<typeof FrontMatterSchema>, lang: string | undefined): FrontMatter {
   const via = [...(data.source ?? []), ...(data.publisher ?? [])];
   return {
     ...(data.title !== undefined && { title: data.title.trim() }),
@@ -73,6 +84,6 @@ function toFrontMatter(data: z.infer<typeof FrontMatterSchema>): FrontMatter {
     ...(data.author !== undefined && { author: data.author.join(', ') }),
     ...(via.length > 0 && { via: [...new Set(via)] }),
     ...(data.date !== undefined && { date: data.date.trim() }),
-    ...(data.lang !== undefined && { lang: data.lang.trim() }),
+    ...(lang !== undefined && { lang }),
   };
 }

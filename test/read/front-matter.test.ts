@@ -81,6 +81,34 @@ describe('front-matter fields', () => {
   });
 });
 
+describe('the language a block declares', () => {
+  test.each([
+    ['en_GB', 'en-GB'],
+    ['EN-gb', 'en-GB'],
+    [' fr ', 'fr'],
+    ['pt_BR', 'pt-BR'],
+    ['zh-hant-TW', 'zh-Hant-TW'],
+  ])('"%s" is read as the tag %s', (declared, tag) => {
+    const { frontMatter, messages } = take(`---\nlang: "${declared}"\n---\n${BODY}`);
+    expect(frontMatter).toEqual({ lang: tag });
+    expect(messages).toEqual([]);
+  });
+
+  test.each(['English', 'e', 'en--GB', '12'])('"%s", no language tag, is dropped with a warning at its line', (declared) => {
+    const { frontMatter, messages } = take(`---\ntitle: Hello\nlang: "${declared}"\n---\n${BODY}`);
+    expect(frontMatter).toEqual({ title: 'Hello' });
+    expect(messages).toEqual([
+      {
+        reason: `front matter lang "${declared}" is not a language tag such as en or en-GB; the article is read as English`,
+        line: 3,
+        column: 1,
+        ruleId: 'front-matter',
+        source: 'briefpack:read',
+      },
+    ]);
+  });
+});
+
 describe('front matter that is refused', () => {
   test('names every field with a value of the wrong kind, at the first line of the block, and keeps none', () => {
     const { rest, frontMatter, messages } = take(`---\ntitle: [NATO, Ukraine]\nkicker: Media\nlang: { code: en }\n---\n${BODY}`);

@@ -1,5 +1,6 @@
 // The article's title, author, date, site and language, from everything the page states:
 // its metadata first, then what Readability made of the page.
+import { languageTag } from '../language-tag.js';
 import { chooseTitle } from './title.js';
 import { squash } from './compare.js';
 import { cleanSiteName, firstIsoDate, parseCredit } from './credits.js';
@@ -23,7 +24,6 @@ export interface PageFacts {
   lang: string | null;
 }
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]+)*$/i;
 
 function present(values: readonly (string | null | undefined)[]): string[] {
   return values.filter((value): value is string => typeof value === 'string' && value.trim() !== '');
@@ -51,8 +51,11 @@ function creditOf(credits: readonly string[], siteNames: readonly string[]): { a
 
 /** "en_US" → "en-US"; anything that is not a language tag is dropped. */
 function languageOf(tags: readonly string[]): string | null {
-  const tag = tags.map((t) => t.trim().replace(/_/g, '-')).find((t) => LANGUAGE_TAG.test(t));
-  return tag ?? null;
+  for (const declared of tags) {
+    const tag = languageTag(declared);
+    if (tag !== null) return tag;
+  }
+  return null;
 }
 
 export function pageFacts(metadata: PageMetadata, article: ReadabilityFacts): PageFacts {
