@@ -47,6 +47,14 @@ describe('cleaning the speaker phrase', () => {
     expect(ten.diagnostics.map((d) => d.ruleId)).toEqual(['enrich/quote-unattributed']);
   });
 
+  it('a verb of saying after a quote with no one named falls back to the speaker before it: X said: “Q1,” adding: “Q2”', () => {
+    const { quotes, diagnostics } = quotesOf(
+      article('x', 'Lina Park said: “We will fight this merger in every court we can,” adding: “The regulator has failed shoppers for years.”'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lina Park', 'Lina Park']);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('a quote resumed after its attribution keeps the speaker of the first part', () => {
     const { quotes, diagnostics } = quotesOf(article('x', '“The harvest will be the worst in a decade,” said Lina Park, “and prices will rise sharply by spring.”'));
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
