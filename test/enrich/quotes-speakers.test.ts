@@ -1,0 +1,85 @@
+// How a speaker phrase is cut down to a name or a description, and how quotes that run across
+// sentences and paragraphs are read.
+import { describe, expect, it } from 'vitest';
+import { findActors } from '../../pipeline/enrich/annotate/actors.js';
+import { findQuotes } from '../../pipeline/enrich/annotate/quotes.js';
+import type { Source } from '../../pipeline/model.js';
+import { article } from './helpers.js';
+
+function quotesOf(source: Source) {
+  return findQuotes([source], findActors([source]));
+}
+const speakers = (...paragraphs: string[]) => quotesOf(article('x', ...paragraphs)).quotes.map((q) => q.speaker);
+
+describe('cleaning the speaker phrase', () => {
+  it('drops the affiliation of a named speaker even after a double space', () => {
+    expect(speakers('“Rates will stay high for longer than markets expect,” said  Lina Park of the Consumer Federation.')).toEqual(['Lina Park']);
+  });
+
+  it('keeps the "of" of a descriptive speaker: a professor of economics', () => {
+    expect(speakers('“Shoppers will pay more for less at the till,” said a professor of economics at Yale.')).toEqual(['a professor of economics at Yale']);
+  });
+
+  it('strips a dash and spaces left between an "according to" source and its quote', () => {
+    expect(speakers('According to the central bank — "rates will stay higher for longer than markets expect."')).toEqual(['the central bank']);
+  });
+
+  it('drops a leading "and" of the clause, but not an "and" inside the name or a word that starts like one', () => {
+    expect(speakers('Prices rose again, and Lina Park said: “Shoppers will pay more for less at the till.”')).toEqual(['Lina Park']);
+    expect(speakers('“Shoppers will pay more for less at the till,” said a spokesman for Marks and Spencer.')).toEqual(['a spokesman for Marks and Spencer']);
+    expect(speakers('“Shoppers will pay more for less at the till,” said Sophie Martin.')).toEqual(['Sophie Martin']);
+    expect(speakers('Prices rose again, and a spokesman for the ministry said: “Shoppers will pay more for less at the till.”')).toEqual(['a spokesman for the ministry']);
+  });
+
+  it('a descriptive speaker after "and" and a double space keeps its affiliation', () => {
+    expect(speakers('The storm turned north, and  a forecaster at the hurricane centre warned: “Coastal towns have very little time left.”')).toEqual(['a forecaster at the hurricane centre']);
+  });
+
+  it('leaves no stray space on a speaker cut at a comma typed after a space', () => {
+    expect(speakers('“Shoppers will pay more for less at the till,” a senior official , speaking on condition of anonymity, said.')).toEqual(['a senior official']);
+  });
+
+  it('takes a speaker phrase of up to nine words, and none of ten or more', () => {
+    const nine = quotesOf(article('x', '“The harvest will be the worst in a decade,” said the chief executive of the bakery chain in England.'));
+    expect(nine.quotes.map((q) => q.speaker)).toEqual(['the chief executive of the bakery chain in England']);
+    const ten = quotesOf(article('x', '“The harvest will be the worst in a decade,” said the chief executive of the biggest bakery chain in England.'));
+    expect(ten.quotes.map((q) => q.speaker)).toEqual([null]);
+    expect(ten.diagnostics.map((d) => d.ruleId)).toEqual(['enrich/quote-unattributed']);
+  });
+
+  it('a verb of saying after a quote with no one named falls back to the speaker before it: X said: “Q1,” adding: “Q2”', () => {
+    const { quotes, diagnostics } = quotesOf(
+      article('x', 'Lina Park said: “We will fight this merger in every court we can,” adding: “The regulator has failed shoppers for years.”'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lina Park', 'Lina Park']);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('a quote resumed after its attribution keeps the speaker of the first part', () => {
+    const { quotes, diagnostics } = quotesOf(article('x', '“The harvest will be the worst in a decade,” said Lina Park, “and prices will rise sharply by spring.”'));
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['The harvest will be the worst in a decade', 'Lina Park'],
+      ['and prices will rise sharply by spring.', 'Lina Park'],
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('quotes across sentences and paragraphs', () => {
+  it('cites a second quote by the sentence it starts in, inside a quote that ran over a sentence break', () => {
+    const { quotes } = quotesOf(
+      article('x', '"Prices are still too high. We will not cut rates until we are sure," Governor Ana Silva said, adding: "The path back to two per cent is long and narrow."'),
+    );
+    expect(quotes.map((q) => [q.text, q.speaker, q.evidence])).toEqual([
+      ['Prices are still too high. We will not cut rates until we are sure', 'Ana Silva', 'x:s1'],
+      ['The path back to two per cent is long and narrow.', 'Ana Silva', 'x:s2'],
+    ]);
+  });
+
+  it('a quote left open at the end of a paragraph does not swallow the next paragraph', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Analysts were cautious. "The recovery is fragile and uneven across the regions', '"Rates will stay high for the rest of the year," Governor Ana Silva said.'),
+    );
+    expect(quotes.map((q) => [q.text, q.speaker, q.evidence])).toEqual([['Rates will stay high for the rest of the year', 'Ana Silva', 'x:s3']]);
+  });
+});
