@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findActors } from '../../pipeline/enrich/annotate/actors.js';
+import { makeSource } from './helpers.js';
+
+const src = (id: string, text: string, meta: { author?: string; via?: string[] } = {}) => makeSource(id, [{ p: text }], meta);
+
+describe('findActors: choosing name and role', () => {
+  it('the most frequent role wins; between equally frequent roles the longer one', () => {
+    const index = findActors([
+      src('a', 'Analyst Jane Smith spoke on Monday. Senior Analyst Jane Smith spoke again. Senior Analyst Jane Smith spoke once more.'),
+    ]);
+    expect(index.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+    const tie = findActors([src('b', 'Analyst Jane Smith spoke on Monday. Senior Analyst Jane Smith spoke again.')]);
+    expect(tie.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+    const tie2 = findActors([src('c', 'Senior Analyst Jane Smith spoke on Monday. Analyst Jane Smith spoke again.')]);
+    expect(tie2.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+  });
+
+  it('a sentence author is no actor', () => {
+    const index = findActors([src('a', 'Officials met Jane Smith on Monday. Jane Smith said little.', { author: 'Jane Smith' })]);
+    expect(index.actors.map((a) => a.name)).not.toContain('Jane Smith');
+  });
+
+  it('a capitalised sentence opener with no other evidence is dropped', () => {
+    const index = findActors([src('a', 'Markets rallied after the decision.')]);
+    expect(index.actors.map((a) => a.name)).not.toContain('Markets');
+  });
+
+  it('persons in a sentence come in order of mention, each once', () => {
+    const index = findActors([src('a', 'Jane Smith visited John Brown yesterday. John Brown and Jane Smith and John Brown spoke together.')]);
+    expect(index.personsIn('a:s1').map((a) => a.name)).toEqual(['Jane Smith', 'John Brown']);
+    expect(index.personsIn('a:s2').map((a) => a.name)).toEqual(['John Brown', 'Jane Smith']);
+  });
+
+  it('resolves a name written after a lower-case role, and a surname alone', () => {
+    const index = findActors([src('a', 'Dana Whitfield said the poll was close. Whitfield added more.')]);
+    expect(index.resolve('pollster Dana Whitfield')?.name).toBe('Dana Whitfield');
+    expect(index.resolve('the   pollster  Dana Whitfield')?.name).toBe('Dana Whitfield');
+    expect(index.resolve('Senator Whitfield')?.name).toBe('Dana Whitfield');
+    expect(index.resolve('Whitfield')?.name).toBe('Dana Whitfield');
+  });
+});
