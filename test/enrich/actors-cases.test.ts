@@ -7,13 +7,32 @@ const src = (id: string, text: string, meta: { author?: string; via?: string[] }
 describe('findActors: choosing name and role', () => {
   it('the most frequent role wins; between equally frequent roles the longer one', () => {
     const index = findActors([
-      src('a', 'Analyst Jane Smith spoke on Monday. Senior Analyst Jane Smith spoke again. Senior Analyst Jane Smith spoke once more.'),
+      src('a', 'Analyst Jane Smith spoke on Monday. Analyst Jane Smith spoke again. Senior Analyst Jane Smith spoke once more.'),
     ]);
-    expect(index.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+    expect(index.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Analyst');
     const tie = findActors([src('b', 'Analyst Jane Smith spoke on Monday. Senior Analyst Jane Smith spoke again.')]);
     expect(tie.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
     const tie2 = findActors([src('c', 'Senior Analyst Jane Smith spoke on Monday. Analyst Jane Smith spoke again.')]);
     expect(tie2.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+  });
+
+  it('between equally frequent roles of equal length, the first written wins', () => {
+    const index = findActors([src('a', 'Senior Analyst Jane Smith spoke on Monday. Junior Analyst Jane Smith spoke again.')]);
+    expect(index.actors.find((a) => a.name === 'Jane Smith')?.role).toBe('Senior Analyst');
+  });
+
+  it('keeps a lone name seen mid-sentence, and a sentence-initial one whose kind the context tells', () => {
+    const mid = findActors([src('a', 'Reporters interviewed Petrov yesterday.')]);
+    expect(mid.actors.map((a) => a.name)).toContain('Petrov');
+    const initial = findActors([src('b', 'Petrov said the talks failed.')]);
+    expect(initial.actors.find((a) => a.name === 'Petrov')?.kind).toBe('person');
+  });
+
+  it('a surname shared by two people stays its own entry', () => {
+    const index = findActors([src('a', 'Jane Smith and John Smith testified yesterday. Reporters quoted Smith afterwards.')]);
+    const names = index.actors.map((a) => a.name);
+    expect(names).toContain('Smith');
+    expect(index.actors.find((a) => a.name === 'Jane Smith')?.mentions).toBe(1);
   });
 
   it('a sentence author is no actor', () => {
@@ -38,5 +57,6 @@ describe('findActors: choosing name and role', () => {
     expect(index.resolve('the   pollster  Dana Whitfield')?.name).toBe('Dana Whitfield');
     expect(index.resolve('Senator Whitfield')?.name).toBe('Dana Whitfield');
     expect(index.resolve('Whitfield')?.name).toBe('Dana Whitfield');
+    expect(index.resolve('D. Whitfield')?.name).toBe('Dana Whitfield');
   });
 });
