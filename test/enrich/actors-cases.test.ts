@@ -35,6 +35,13 @@ describe('findActors: choosing name and role', () => {
     expect(index.actors.find((a) => a.name === 'Jane Smith')?.mentions).toBe(1);
   });
 
+  it('between equally frequent spellings of a name, the choice does not depend on the order of mention', () => {
+    const one = findActors([src('a', 'Officials at ACME Corp disagreed yesterday. Officials at Acme Corp agreed yesterday.')]);
+    const two = findActors([src('b', 'Officials at Acme Corp agreed yesterday. Officials at ACME Corp disagreed yesterday.')]);
+    expect(one.actors.find((a) => a.name.toLowerCase() === 'acme corp')?.name).toBe('ACME Corp');
+    expect(two.actors.find((a) => a.name.toLowerCase() === 'acme corp')?.name).toBe('ACME Corp');
+  });
+
   it('a sentence author is no actor', () => {
     const index = findActors([src('a', 'Officials met Jane Smith on Monday. Jane Smith said little.', { author: 'Jane Smith' })]);
     expect(index.actors.map((a) => a.name)).not.toContain('Jane Smith');
