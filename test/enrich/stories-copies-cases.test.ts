@@ -68,6 +68,7 @@ describe('which article is the original', () => {
     const b = run('q', 20);
     // b comes first in the pack and in the copy's text, but a is dated earlier.
     expect(of([{ title: '', text: text(b), date: '2026-03-02' }, { title: '', text: text(a), date: '2026-03-01' }, { title: '', text: text(b, a), date: '2026-03-03' }])).toEqual([null, null, 1]);
+    expect(of([{ title: '', text: text(b), date: '2026-03-02' }, { title: '', text: text(a), date: '2026-03-01' }, { title: '', text: text(a, b), date: '2026-03-03' }])).toEqual([null, null, 1]);
   });
 
   test('an article copies the original it repeats most of', () => {
@@ -76,6 +77,17 @@ describe('which article is the original', () => {
     // The copy holds all of a and 77 % of b (its first 24 words make 20 of its 26 shingles).
     expect(of([{ title: '', text: text(a), date: '2026-03-01' }, { title: '', text: text(b), date: '2026-03-02' }, { title: '', text: text(b.slice(0, 24), a), date: '2026-03-03' }])).toEqual([null, null, 0]);
     expect(of([{ title: '', text: text(a), date: '2026-03-01' }, { title: '', text: text(b), date: '2026-03-02' }, { title: '', text: text(a, b.slice(0, 24)), date: '2026-03-03' }])).toEqual([null, null, 0]);
+    // The closer original wins even when it is the later one.
+    expect(of([{ title: '', text: text(b), date: '2026-03-01' }, { title: '', text: text(a), date: '2026-03-02' }, { title: '', text: text(a, b.slice(0, 24)), date: '2026-03-03' }])).toEqual([null, null, 1]);
+  });
+
+  test('a copy is found through passages its original shares with another original', () => {
+    const common = run('p', 20);
+    const first = text(common, run('q', 20));
+    const second = text(common, run('r', 20));
+    // The two originals share under half their text; the copy is one of them, two words longer.
+    expect(of([{ title: '', text: first, date: '2026-03-01' }, { title: '', text: second, date: '2026-03-02' }, { title: '', text: `${second} two more`, date: '2026-03-03' }])).toEqual([null, null, 1]);
+    expect(of([{ title: '', text: first, date: '2026-03-01' }, { title: '', text: second, date: '2026-03-02' }, { title: '', text: `${first} two more`, date: '2026-03-03' }])).toEqual([null, null, 0]);
   });
 
   test('the copies come listed in pack order', () => {
