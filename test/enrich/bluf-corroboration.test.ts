@@ -41,6 +41,11 @@ describe('corroboration of a key judgment', () => {
     expect(judgment?.corroboration).toBe(4);
   });
 
+  it('takes nothing from a scenario the sentence is not evidence for', () => {
+    const [judgment] = summarize([claim, echo, repeat, unrelated], [scenario(['unrelated:s1', 'echo:s1'])], undefined, false).keyJudgments;
+    expect(judgment?.evidence).toEqual(['claim:s1', 'echo:s2', 'repeat:s1']);
+  });
+
   it('does not count a sentence of the same source from a scenario', () => {
     const own = article('own', 'Dock workers will extend the strike at the northern ports into a third week.', 'Pickets stood firm.');
     const other = article('other', 'Fruit prices rose sharply.');
