@@ -5,28 +5,9 @@ import { contentId } from '../../pipeline/enrich/annotate/ids.js';
 import { enrich } from '../../pipeline/enrich/index.js';
 import { Brief, danglingIds, unresolvedEvidence, type Overlay, type Source } from '../../pipeline/model.js';
 import { parseOverlay } from '../../pipeline/read/overlay.js';
-import { article, context, makeSource } from './helpers.js';
+import { paper, wire } from './coalition.js';
+import { context } from './helpers.js';
 
-const paper = makeSource('paper', [
-  { p: 'Coalition talks entered their third week on Monday.' },
-  { p: '“We will not accept a caretaker cabinet for long,” said party leader Ina Berg.' },
-  { h: 'Three pathways after the election' },
-  {
-    list: [
-      { text: 'Grand coalition:', items: ['The two largest parties share power under a rotating chancellorship.'] },
-      { text: 'Minority government:', items: ['The conservatives govern alone with case-by-case support.'] },
-      { text: 'Fresh elections:', items: ['Talks collapse and voters return to the polls in spring.'] },
-    ],
-  },
-  { h: 'Risks' },
-  { list: ['A grand coalition could collapse over the budget, triggering a crisis.', 'A minority government would require support from regional parties for every vote.'] },
-]);
-const wire = article(
-  'wire',
-  'Party leaders are weighing outcomes, including a grand coalition and fresh elections in the spring.',
-  'Markets fear fresh elections could delay the budget until autumn.',
-  'The outcome will depend on the regional parties.',
-);
 
 
 function overlayOf(yaml: string): Overlay {

@@ -1,0 +1,24 @@
+// Two sources on one coalition story, shared by the overlay's tests: a paper with a pathways
+// list (three scenarios) and a risk section, and a wire report that corroborates two of them.
+import { article, makeSource } from './helpers.js';
+
+export const paper = makeSource('paper', [
+  { p: 'Coalition talks entered their third week on Monday.' },
+  { p: '“We will not accept a caretaker cabinet for long,” said party leader Ina Berg.' },
+  { h: 'Three pathways after the election' },
+  {
+    list: [
+      { text: 'Grand coalition:', items: ['The two largest parties share power under a rotating chancellorship.'] },
+      { text: 'Minority government:', items: ['The conservatives govern alone with case-by-case support.'] },
+      { text: 'Fresh elections:', items: ['Talks collapse and voters return to the polls in spring.'] },
+    ],
+  },
+  { h: 'Risks' },
+  { list: ['A grand coalition could collapse over the budget, triggering a crisis.', 'A minority government would require support from regional parties for every vote.'] },
+]);
+export const wire = article(
+  'wire',
+  'Party leaders are weighing outcomes, including a grand coalition and fresh elections in the spring.',
+  'Markets fear fresh elections could delay the budget until autumn.',
+  'The outcome will depend on the regional parties.',
+);
