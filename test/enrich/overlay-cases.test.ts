@@ -3,29 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { contentId } from '../../pipeline/enrich/annotate/ids.js';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { Brief, danglingIds, unresolvedEvidence, type Overlay, type Source } from '../../pipeline/model.js';
-import { parseOverlay } from '../../pipeline/read/overlay.js';
-import { paper, wire } from './coalition.js';
+import { Brief, type Overlay } from '../../pipeline/model.js';
+import { briefWith, overlayOf, paper, risk, scenario, warnings, wire } from './coalition.js';
 import { context } from './helpers.js';
-
-
-
-function overlayOf(yaml: string): Overlay {
-  const { overlay, diagnostics } = parseOverlay(yaml, 'seeds/brief.yaml');
-  if (!overlay) throw new Error(diagnostics.map((d) => `${d.line}: ${d.message}`).join('\n'));
-  return overlay;
-}
-
-function briefWith(yaml: string, sources: Source[] = [paper, wire]): Brief {
-  const brief = Brief.parse(enrich(sources, context({ overlay: overlayOf(yaml) })));
-  expect(unresolvedEvidence(brief)).toEqual([]);
-  expect(danglingIds(brief)).toEqual([]);
-  return brief;
-}
-
-const scenario = (brief: Brief, id: string) => brief.scenarios.find((s) => s.id === id);
-const risk = (brief: Brief, id: string) => brief.risks.find((r) => r.id === id);
-const warnings = (brief: Brief) => brief.diagnostics.filter((d) => d.ruleId.startsWith('overlay/')).map((d) => `${d.file}:${d.line} ${d.message}`);
 
 const ids = () => ({
   GRAND: contentId('sc', 'Grand coalition'),

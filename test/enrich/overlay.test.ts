@@ -3,12 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { contentId } from '../../pipeline/enrich/annotate/ids.js';
 import { enrich } from '../../pipeline/enrich/index.js';
-import { Brief, danglingIds, Risk, Scenario, unresolvedEvidence, type Overlay, type Source } from '../../pipeline/model.js';
-import { parseOverlay } from '../../pipeline/read/overlay.js';
+import { Brief, Risk, Scenario } from '../../pipeline/model.js';
 import { fixture } from '../support/fixture.js';
-import { paper, wire } from './coalition.js';
+import { briefWith, paper, risk, scenario, warnings, wire } from './coalition.js';
 import { context } from './helpers.js';
-
 
 // Ids come from the wording, so the analyst can write them once and keep them across rebuilds.
 const named = fixture(() => ({
@@ -19,23 +17,6 @@ const named = fixture(() => ({
   SUPPORT: contentId('rk', 'A minority government would require support from regional parties for every vote.'),
   DELAY: contentId('rk', 'Markets fear fresh elections could delay the budget until autumn.'),
 }));
-
-function overlayOf(yaml: string): Overlay {
-  const { overlay, diagnostics } = parseOverlay(yaml, 'seeds/brief.yaml');
-  if (!overlay) throw new Error(diagnostics.map((d) => `${d.line}: ${d.message}`).join('\n'));
-  return overlay;
-}
-
-function briefWith(yaml: string, sources: Source[] = [paper, wire]): Brief {
-  const brief = Brief.parse(enrich(sources, context({ overlay: overlayOf(yaml) })));
-  expect(unresolvedEvidence(brief)).toEqual([]);
-  expect(danglingIds(brief)).toEqual([]);
-  return brief;
-}
-
-const scenario = (brief: Brief, id: string) => brief.scenarios.find((s) => s.id === id);
-const risk = (brief: Brief, id: string) => brief.risks.find((r) => r.id === id);
-const warnings = (brief: Brief) => brief.diagnostics.filter((d) => d.ruleId.startsWith('overlay/')).map((d) => `${d.file}:${d.line} ${d.message}`);
 
 describe('the overlay', () => {
   const unedited = fixture(() => Brief.parse(enrich([paper, wire], context())));
