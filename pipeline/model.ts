@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Root } from 'mdast';
 import type { Overlay } from './overlay-schema.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -273,6 +273,11 @@ export const Story = z.object({
   dates: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
   /** Names of the story's main actors, most present first. */
   actors: z.array(z.string()),
+  /**
+   * The section a digest would run the story under ("Politics", "Business", "Sport" …), from what its
+   * words say; null when they do not settle it, or the pack is not in English.
+   */
+  section: z.string().nullable(),
 });
 export type Story = z.infer<typeof Story>;
 

@@ -94,7 +94,8 @@ describe('briefpack build on the two seeds', () => {
     expect(brief.stories).toHaveLength(1);
     expect(brief.stories[0]?.sources.sort()).toEqual(brief.sources.map((s) => s.id).sort());
     const text = flat(pdf.pages.join('\n'));
-    expect(text).toContain(flat(`Story 1 ${brief.stories[0]?.title}`));
+    const first = brief.stories[0];
+    expect(text).toContain(flat(`Story 1${first?.section ? ` · ${first.section}` : ''} ${first?.title}`));
     for (const line of brief.stories[0]?.summary ?? []) expect(text).toContain(flat(line.text));
   });
 

@@ -35,8 +35,10 @@ describe('briefing.json of a pack of stories', () => {
   it('holds three stories over the eight originals, and four copies naming theirs', () => {
     expect(storyProblems(brief)).toEqual([]);
     expect(unresolvedEvidence(brief)).toEqual([]);
-    expect(brief.schemaVersion).toBe(2);
+    expect(brief.schemaVersion).toBe(3);
     expect(brief.stories.map((s) => s.sources.length)).toEqual([4, 3, 1]);
+    // A strike and an interest rate are business news; a museum reopening is the arts.
+    expect(brief.stories.map((s) => s.section)).toEqual(['Business', 'Business', 'Arts and entertainment']);
     expect(brief.sources.filter((s) => s.duplicateOf !== null)).toHaveLength(4);
   });
 });
@@ -48,7 +50,7 @@ describe('the printed pack of stories', () => {
     expect(stories).toBeGreaterThan(bottomLine);
     const text = flat(pdf.pages.slice(stories, stories + 3).join('\n'));
     brief.stories.forEach((story, i) => {
-      expect(text).toContain(flat(`Story ${i + 1} ${story.title}`));
+      expect(text).toContain(flat(`Story ${i + 1}${story.section ? ` · ${story.section}` : ''} ${story.title}`));
       for (const line of story.summary) expect(text).toContain(flat(line.text));
     });
     expect(text).toContain(flat('March 2, 2026 – March 5, 2026'));

@@ -74,6 +74,7 @@ export function briefOf(sources: Source[], extra: Partial<z.input<typeof Brief>>
             independentSources: 1,
             dates: { first: null, last: null },
             actors: [],
+            section: null,
           },
         ]
       : [],

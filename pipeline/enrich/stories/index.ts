@@ -9,6 +9,7 @@ import { cosine, type SentenceCorpus, type Vector } from '../annotate/similarity
 import { pointsBack, terms, wordCount } from '../annotate/text.js';
 import { findCopies } from './copies.js';
 import { groupArticles } from './group.js';
+import { sectionLabel, sectionOf } from './sections.js';
 
 /** The text the grouping and the copy finder compare: the sentences, headings left out. */
 function articleOf(source: Source) {
@@ -157,6 +158,13 @@ function storyActors(members: readonly Source[], actors: readonly Actor[]): stri
     .map((a) => a.actor.name);
 }
 
+/** The story's section, by the model of English news words: none for a story not in English. */
+function storySection(members: readonly Source[]): string | null {
+  if (!members.every((s) => /^en\b/i.test(s.lang))) return null;
+  const { section } = sectionOf(members.map(articleOf));
+  return section === null ? null : sectionLabel(section);
+}
+
 export interface Stories {
   /** Heaviest first: independent sources, then articles, then place in the pack. */
   stories: Story[];
@@ -185,6 +193,7 @@ export function findStories(originals: readonly Source[], actors: readonly Actor
         independentSources: count(members.map((s) => s.id)),
         dates: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
         actors: storyActors(members, actors),
+        section: storySection(members),
       } satisfies Story,
     };
   });
