@@ -20,14 +20,14 @@ STAMP := build/.compiled
 BROWSER := build/.browser
 DEPS := node_modules/.package-lock.json
 
-SOURCES := $(shell find pipeline bench -name '*.ts') tsconfig.json
+SOURCES := $(shell find pipeline bench -name '*.ts') pipeline/enrich/stories/sections.json tsconfig.json
 TEMPLATES := $(shell find templates -type f)
 # What the seeds folder holds, followed through links; a broken link or a loop is left out, since make
 # would stop at it ("No rule to make target"), while briefpack reports it and builds the rest.
 SEED_FILES := $(shell find -L $(SEEDS) -mindepth 1 -maxdepth 1 ! -name '.*' ! -type l 2>/dev/null)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
-.PHONY: all pdf epub html json test check clean schema bench-read bench bench-stories mutation
+.PHONY: all pdf epub html json test check clean schema bench-read bench bench-stories sections-model mutation
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -86,6 +86,11 @@ bench-read: $(STAMP)
 # them); a set that is absent is skipped with a line saying so. STORIES_ARGS adds arguments.
 bench-stories: $(STAMP)
 	$(NODE) build/bench/stories.js $(STORIES_ARGS)
+
+# The section words (pipeline/enrich/stories/sections.json) from the BBC set's tuning part and HuffPost's
+# CRIME and WORLD NEWS headlines (bench/stories.md says how to get both); skipped when BBC is absent.
+sections-model: $(STAMP)
+	$(NODE) build/bench/sections.js train && $(MAKE) --no-print-directory $(STAMP)
 
 # Whole builds of 2, 100 and 1,000 generated articles timed beside pandoc's routes on the same
 # files; the medians go to bench/results.md. BENCH_SIZES=2 is the smoke test: one run, no targets.

@@ -19,14 +19,19 @@
 // clustering stopped at one similarity threshold for every pack. Scores are B-cubed precision,
 // recall and F1 (per item, averaged).
 //
-//   node build/bench/stories.js [--ecbplus DIR] [--bbc DIR] [--thresholds 0.1,0.2,...]
-//                               [--grouping path/to/module.js#exportName] [--packs N] [--json FILE]
+//   node build/bench/stories.js [--ecbplus DIR] [--bbc DIR] [--polnear DIR] [--thresholds 0.1,0.2,...]
+//                               [--grouping path/to/module.js#exportName,...] [--part tuning|held-out]
+//                               [--packs N] [--json FILE]
+//
+// Without --grouping it scores briefpack's stories (group.js#groupStories), its sections over the
+// stories (sections.js#groupSections) and the baseline at 0.15; with it, the groupings named and the
+// baseline only at the --thresholds given.
 //
 // Folders default to $STORIES_ECBPLUS / $STORIES_BBC, then ../data/stories/{ecbplus,bbc} from the
 // working directory (beside the repository when run from its root). A missing folder prints one line saying how to get it, and the set is skipped.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findCopies } from '../pipeline/enrich/stories/copies.js';
 import { groupArticles } from '../pipeline/enrich/stories/group.js';
@@ -762,7 +767,7 @@ async function loadGrouping(spec: string): Promise<{ name: string; grouping: Gro
   const module = (await import(pathToFileURL(resolve(path ?? '')).href)) as Record<string, unknown>;
   const grouping = module[exportName];
   if (typeof grouping !== 'function') throw new Error(`${spec}: no function exported as ${exportName}`);
-  return { name: spec, grouping: grouping as Grouping };
+  return { name: `${basename(path ?? '')}#${exportName}`, grouping: grouping as Grouping };
 }
 
 function fmt(x: number): string {
@@ -783,16 +788,22 @@ function describe(set: LabelledSet, packs: readonly Pack[]): string {
   return `${set.name} (${set.kind}): ${set.articles.length} articles, ${stories} stories, ${dupes} exact duplicate texts, ${dated} dated; ${parts.join('; ')}`;
 }
 
+/** briefpack's two levels: the stories, and the sections over them (bench/sections.ts). */
+const DEFAULT_GROUPINGS = ['build/pipeline/enrich/stories/group.js#groupStories', 'build/bench/sections.js#groupSections'];
+
 async function main(argv: readonly string[]): Promise<void> {
-  const thresholds = (argument(argv, '--thresholds') ?? '0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5')
+  // By default: briefpack's stories and sections, and the baseline at the threshold best on ECB+.
+  const groupingSpecs = argument(argv, '--grouping') ?? DEFAULT_GROUPINGS.join(',');
+  const thresholds = (argument(argv, '--thresholds') ?? (argument(argv, '--grouping') === undefined ? '0.15' : ''))
     .split(',')
+    .filter((t) => t.trim() !== '')
     .map(Number)
     .filter((t) => Number.isFinite(t));
   const perShape = Number(argument(argv, '--packs') ?? PACKS_PER_SHAPE);
-  const groupingSpec = argument(argv, '--grouping');
-  const groupings: { name: string; grouping: Grouping }[] = groupingSpec
-    ? [await loadGrouping(groupingSpec)]
-    : thresholds.map((t) => ({ name: `tfidf+avg-link t=${t}`, grouping: tfidfAverageLinkage(t) }));
+  const groupings: { name: string; grouping: Grouping }[] = [
+    ...(await Promise.all(groupingSpecs.split(',').filter((spec) => spec !== '').map(loadGrouping))),
+    ...thresholds.map((t) => ({ name: `tfidf+avg-link t=${t}`, grouping: tfidfAverageLinkage(t) })),
+  ];
   const rows: Record<string, unknown>[] = [];
   // While tuning, --part tuning keeps the held-out figures out of sight.
   const partArg = argument(argv, '--part') ?? 'both';
