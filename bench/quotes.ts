@@ -158,7 +158,7 @@ export interface QuoteScore {
   withSource: number;
   speakerRight: number;
   noSpeaker: number;
-  worst: Array<{ article: string; quote: string; gold: string | null; ours: string | null; said: string | null }>;
+  worst: Array<{ article: string; quote: string; gold: string | null; ours: string | null; said: string | null; paragraph: string }>;
 }
 
 export function scoreQuotes(articles: readonly GoldArticle[]): QuoteScore {
@@ -189,7 +189,10 @@ export function scoreQuotes(articles: readonly GoldArticle[]): QuoteScore {
       if (sameSpeaker(gold.source, { speaker: best.speaker, said })) score.speakerRight++;
       else {
         if (best.speaker === null) score.noSpeaker++;
-        score.worst.push({ article: article.id, quote: gold.text.slice(0, 70), gold: gold.source, ours: best.speaker, said });
+        const from = article.text.lastIndexOf('\n', gold.start) + 1;
+        const to = article.text.indexOf('\n', gold.start);
+        const paragraph = article.text.slice(from, to < 0 ? undefined : to);
+        score.worst.push({ article: article.id, quote: gold.text.slice(0, 70), gold: gold.source, ours: best.speaker, said, paragraph });
       }
     }
   }
@@ -220,7 +223,13 @@ function main(argv: readonly string[]): void {
       `${split.padEnd(5)} | ${String(s.articles).padEnd(8)} | ${String(s.gold).padEnd(11)} | ${pct(s.found, s.gold).padEnd(7)} | ` +
         `${pct(s.oursMatched, s.ours)} of ${s.ours} | ${pct(s.speakerRight, s.withSource)} of ${s.withSource} | ${s.noSpeaker}`,
     );
-    if (split === 'train') for (const w of s.worst.slice(0, worst)) console.log(`  ${w.article}: "${w.quote}" gold ${JSON.stringify(w.gold)}, ours ${JSON.stringify(w.ours)} (said ${JSON.stringify(w.said)})`);
+    if (split === 'train') {
+      const every = Math.max(1, Math.floor(s.worst.length / Math.max(1, worst)));
+      for (const w of s.worst.filter((_, i) => i % every === 0).slice(0, worst)) {
+        console.log(`  ${w.article}: "${w.quote}" gold ${JSON.stringify(w.gold)}, ours ${JSON.stringify(w.ours)} (said ${JSON.stringify(w.said)})`);
+        if (argv.includes('--context')) console.log(`      ¶ ${w.paragraph.slice(0, 400)}`);
+      }
+    }
   }
 }
 

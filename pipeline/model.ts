@@ -228,6 +228,12 @@ export const Quote = z.object({
   id: z.string().regex(/^qt-[0-9a-f]{6,}$/).optional(),
   text: z.string().min(1),
   speaker: z.string().nullable(),
+  /**
+   * The speaker as the text names them where it attributes this quote ("he", "the minister", "Mr Blair"),
+   * before it is resolved to `speaker`; for a quote that continues an earlier one's, that one's mention;
+   * null when the quote has no speaker. Absent in older briefs.
+   */
+  said: z.string().nullable().optional(),
   evidence: SentenceId,
   storyId: StoryId,
 });

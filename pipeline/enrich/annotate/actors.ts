@@ -195,7 +195,10 @@ export function findActors(sources: readonly Source[]): ActorIndex {
     const named = byKey.get(keyOf(classified.name));
     if (named) return named;
     // A lower-case role before the name ("pollster Dana Whitfield"): the capitalised words at the end.
-    const tail = /(?:\p{Lu}[\p{L}'’.-]*\s*)+$/u.exec(written.trim())?.[0].trim();
+    // (Word by word: a pattern over the whole phrase backtracks exponentially on a line in capitals.)
+    const words = written.trim().split(/\s+/);
+    const capitals = words.length - [...words].reverse().findIndex((w) => !/^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+    const tail = (capitals > words.length ? words : words.slice(capitals)).join(' ');
     const tailed = tail && tail !== written.trim() ? byKey.get(keyOf(tail)) : undefined;
     if (tailed) return tailed;
     const last = classified.name.split(/\s+/).pop() ?? '';
