@@ -93,126 +93,207 @@ export function quotedShare(text: string): number {
   return text.length === 0 ? 0 : inside / text.length;
 }
 
-/** Sentences joined where a quote runs across a sentence break. */
-function units(sentences: readonly Sentence[]): Unit[] {
-  const out: Unit[] = [];
-  let current: Unit | null = null;
+/** A paragraph's sentences as one text: a quote and its attribution often sit in sentences of their own ("…?” Trump asked.). */
+function paragraphUnit(sentences: readonly Sentence[]): Unit {
+  const unit: Unit = { text: '', sentences: [], offsets: [] };
   for (const s of sentences) {
-    if (current && current.sentences[0]?.block === s.block && spans(current.text).open) {
-      current.offsets.push(current.text.length + 1);
-      current.text += ` ${s.text}`;
-      current.sentences.push(s);
-      continue;
-    }
-    current = { text: s.text, sentences: [s], offsets: [0] };
-    out.push(current);
+    unit.offsets.push(unit.text === '' ? 0 : unit.text.length + 1);
+    unit.text = unit.text === '' ? s.text : `${unit.text} ${s.text}`;
+    unit.sentences.push(s);
   }
-  return out;
+  return unit;
 }
 
 function wordList(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-const isSpeechVerb = (w: string): boolean => SPEECH_VERBS.has(w.toLowerCase());
+/** Verbs that attribute a quote: the lexicon's verbs of saying and the reporting verbs news uses beside them. */
+const QUOTE_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS,
+  ...`reported reports shouted shouts yelled yells chanted chants assured assures testified testifies recounted
+  recounts whispered whispers exclaimed exclaims demanded demands joked jokes answered answers texted scoffed
+  retorted pleaded wondered wonders cried screamed snapped sighed state`.split(/\s+/),
+]);
+/** Words after which a "verb" such as "comments", "claims" or "states" is a noun: "her comments", "the claims". */
+const NOUN_BEFORE = /^(?:a|an|the|his|her|their|its|our|my|your|these|those|this|such|many|some|new|recent|whose|united|two|both|other|several)$/i;
+/** Verb forms inside a phrase that make it a clause, not a speaker ("A super PAC … ran its first round"). */
+const CLAUSE_VERBS = /^(?:is|was|were|are|be|been|being|has|had|have|ran|made|did|does|got|went|came|took|gave|saw|would|will|could|can|may|might|should|must|published|launched|released|rallied|addressed|forwards|forwarded|lists|using)$/i;
+/** Words a description may start with in lower case: "officials said", "pollster Dana Whitfield". */
+const LOWER_SPEAKERS = /^(?:officials?|analysts?|experts?|critics?|residents?|sources?|aides?|officers?|police|prosecutors?|investigators?|witnesses?|voters?|supporters?|protesters?|demonstrators?|lawmakers?|democrats|republicans|organizers|organisers|observers|economists?|pollsters?|spokes(?:man|woman|person)|researchers?|scientists?|doctors?|lawyers?|attorneys?|diplomats?|activists?|campaigners?|advisers?|advisors?|insiders?|staff|people|others|many|some|both|each|all|everyone|nobody|one|administration|government)$/i;
+/** Sentence-end punctuation followed by a space, not after a title or an initial ("Sen. Tammy Baldwin", "Harry M. Reid"). */
+const SENTENCE_BREAK = /(?<!\b(?:Sen|Rep|Reps|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Cmdr|Adm|Maj|Pres|Sec|Atty|Supt|Insp|Calif|Fla|Ky|Tex|Va|Mass|Nev|Ill|Pa|Mich|Wis|Ariz|Colo|Conn|Ga|Md|Minn|Mo|Tenn|Wash|Vt|Ore|Ind|Okla|No|Inc|Co|Corp|Ltd|U\.S|U\.K|U\.N|D\.C|\p{Lu}))[.!?]["”’)]?\s/u;
+
+/** The index of the last (or first) verb of saying in a word list, noun uses ("her comments") skipped. */
+function speechVerbAt(ws: readonly string[], last: boolean): number {
+  let found = -1;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    if (!QUOTE_VERBS.has(w.toLowerCase())) continue;
+    if (/s$/i.test(w) && i > 0 && NOUN_BEFORE.test(ws[i - 1] as string)) continue;
+    // A capitalised "Says" inside a sentence is a headline's or a name's, not the verb ("Said" opens an inversion).
+    if (i > 0 && /^\p{Lu}/u.test(w)) continue;
+    found = i;
+    if (!last) break;
+  }
+  return found;
+}
+
+const isSpeechVerb = (w: string): boolean => QUOTE_VERBS.has(w.toLowerCase());
+
+/** Where `word` stands in `text` as a whole word, the last (or first) time. */
+function wordAt(text: string, word: string, last: boolean): number {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  let at = -1;
+  for (const m of text.matchAll(pattern)) {
+    at = m.index ?? -1;
+    if (!last) break;
+  }
+  return at;
+}
 
 /** The noun phrase naming a speaker, cut before clauses and trailing punctuation; null when it is no noun phrase. */
 function cleanSpeaker(phrase: string): string | null {
   let np = phrase
     .replace(/[“”"«»]/g, ' ')
-    .replace(/^[\s,;:—–-]+|[\s,;:—–.-]+$/g, '')
+    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
+    .replace(/\.$/, (dot) => (/\b(?:Jr|Sr|Inc|Co|Corp|Ltd|\p{Lu})\.$/u.test(phrase.trim()) ? dot : ''))
     .replace(LEADING, '');
-  // "Graham, a former candidate," — the name, not the apposition; "a spokesman, Jo Lee," — the name too.
+  // "Graham, a former candidate," — the name, not the apposition.
   const cut = np.search(DETERMINERS.test(np) ? DESCRIPTIVE_CUT : CLAUSE_CUT);
   if (cut > 0) np = np.slice(0, cut);
   // "Lucian Kim of the International Crisis Group": the person, not the affiliation.
   if (/^\p{Lu}/u.test(np)) np = np.replace(/\s+of\s+.*$/, '');
-  np = np.replace(/\s+(?:also|again|then|later|once|had|has|have|was|is|would|will|could|can|did|does|do)$/i, '').trim();
+  np = np.replace(/\s+(?:also|again|then|later|once|had|has|have|was|is|would|will|could|can|did|does|do|himself|herself|themselves)$/i, '').trim();
   const ws = wordList(np);
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return null;
-  // A phrase with a verb of saying or a lower-case verb form in it is a clause, not a speaker.
-  if (ws.some(isSpeechVerb)) return null;
+  // A phrase with a verb in it is a clause, not a speaker.
+  if (ws.some((w) => isSpeechVerb(w) && /^\p{Ll}/u.test(w)) || ws.some((w) => CLAUSE_VERBS.test(w))) return null;
   const first = ws[0] as string;
-  // A speaker starts with a capital, a determiner, a pronoun or a role word; not with "visited" or "now".
-  if (!/^\p{Lu}/u.test(first) && !DETERMINERS.test(`${first} `) && !PERSONAL.has(first.toLowerCase()) && !FIRST_PERSON.has(first.toLowerCase()) && !PLURAL.has(first.toLowerCase()) && ws.length < 2) return null;
-  if (/^(?:not|never|it|this|that|there|here|what|how|why|to|in|on|at|for|with|by|from|about|now|just|even|only)$/i.test(first)) return null;
+  const lower = first.toLowerCase();
+  if (/^(?:not|never|it|that|there|here|what|how|why|to|in|on|at|for|with|by|from|about|now|just|even|only|among|like|unlike|so|than)$/i.test(first)) return null;
+  if (/^this$/i.test(first) && ws.length < 2) return null;
+  // In lower case a speaker is a pronoun, a determiner's phrase, a role word, or a role before a name.
+  if (/^\p{Ll}/u.test(first)) {
+    const pronoun = ws.length === 1 && (PERSONAL.has(lower) || PLURAL.has(lower) || FIRST_PERSON.has(lower));
+    const described = DETERMINERS.test(`${first} `) || LOWER_SPEAKERS.test(first);
+    const roleAndName = /^\p{Lu}/u.test(ws.at(-1) as string) && ws.length <= 6;
+    if (!pronoun && !described && !roleAndName) return null;
+  }
   return np;
+}
+
+/** The text of a sentence up to `at`: back to the last sentence break before it. */
+function sentenceUpTo(text: string, at: number): string {
+  const head = text.slice(0, at);
+  let start = 0;
+  const pattern = new RegExp(SENTENCE_BREAK.source, 'gu');
+  for (const m of head.matchAll(pattern)) start = (m.index ?? 0) + m[0].length;
+  return head.slice(start);
 }
 
 /** Speaker named after the quote: `” X said`, `” said X`, `” X, the Y, told Z`. */
 function speakerAfter(post: string): string | null {
   const m = /^\s*[,.!?…—–-]*\s*(.*)$/su.exec(post);
   const rest = (m?.[1] ?? '').split(/[“"«]/)[0] ?? '';
-  const ws = wordList(rest).slice(0, MAX_FRAME_WORDS);
-  const v = ws.findIndex(isSpeechVerb);
+  // Only what follows in the quote's own sentence.
+  const end = rest.search(SENTENCE_BREAK);
+  const own = end >= 0 ? rest.slice(0, end + 1) : rest;
+  const ws = wordList(own).slice(0, MAX_FRAME_WORDS);
+  const v = speechVerbAt(ws, false);
   if (v < 0) return null;
   const verb = ws[v] as string;
-  const verbAt = new RegExp(`(?<![\\p{L}])${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(rest)?.index ?? rest.indexOf(verb);
-  if (v > 0) {
-    const before = rest.slice(0, verbAt);
-    // The verb must close the phrase before it: "…,” he said", not "…,” the report, which he said …".
-    if (/[.;!?]/.test(before.replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Inc|Co|Corp|U\.S|D\.C|R|D|I)\.(?=\s|,|-)/g, ''))) return null;
-    return cleanSpeaker(before);
-  }
-  const afterVerb = rest.slice(verbAt + verb.length);
-  return cleanSpeaker(afterVerb.split(/[.;!?]\s|[.;!?]$|,\s(?!Jr\b|Sr\b)/)[0] ?? '');
+  const verbAt = wordAt(own, verb, false);
+  if (v > 0) return cleanSpeaker(own.slice(0, verbAt));
+  const afterVerb = own.slice(verbAt + verb.length);
+  return cleanSpeaker(afterVerb.split(SENTENCE_BREAK)[0]?.split(/[;!?]|\.$|,\s(?!Jr\b|Sr\b)/)[0] ?? '');
 }
 
-/** Speaker named before the quote: `X said: “Q”`, `according to X, “Q”`, the subject of `He …, underlining, “Q”`. */
+/** Speaker named before the quote: `X said: “Q”`, `according to X, “Q”`, `Said X, “Q”`, the subject of `He …, underlining, “Q”`. */
 function speakerBefore(pre: string): string | null {
-  const according = /according to ([^,.;“"]+)[,]?\s*[—–-]?\s*$/i.exec(pre);
+  const clause = sentenceUpTo(pre, pre.length);
+  const according = /according to ([^,.;“"]+)[,]?\s*[—–-]?\s*$/i.exec(clause);
   if (according?.[1]) return cleanSpeaker(according[1]);
   // "Michael P. McDonald: “Q”" — a name and a colon, as a heading or a transcript gives a speaker.
-  const colon = /(?:^|[.!?]\s+|[—–-]\s+)((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*)\s*:\s*$/u.exec(pre);
+  const colon = /(?:^|[—–-]\s+)((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*)\s*:\s*$/u.exec(clause);
   if (colon?.[1] && !/^(?:Q|A|Note|Update|Editor|Correction|Read|Watch|Related|Photo|Video)$/i.test(colon[1])) return cleanSpeaker(colon[1]);
-  const ws = wordList(pre);
+  const ws = wordList(clause);
   const tail = ws.slice(-MAX_FRAME_WORDS);
-  let v = -1;
-  tail.forEach((w, i) => {
-    if (isSpeechVerb(w)) v = i;
-  });
+  const v = speechVerbAt(tail, true);
   if (v < 0) return null;
   const verb = tail[v] ?? '';
-  const verbAt = pre.lastIndexOf(verb);
-  // Words between the verb and the quote that open a new clause with its own verb ("said it would … and that “Q”") are fine;
-  // a full stop between them is not: the verb belongs to another sentence.
-  if (/[.!?]\s/.test(pre.slice(verbAt))) return null;
-  if (/ing$/i.test(verb)) {
-    // A participle ("…, underlining, “Q”") hangs on the sentence's subject.
-    const head = /^\s*([^,;]+?)\s+(?:has|had|have|was|is|also|then|\p{Ll}+(?:ed|s))\b/u.exec(pre);
-    return head?.[1] ? cleanSpeaker(head[1]) : null;
-  }
-  return subjectBefore(pre, verbAt);
+  const verbAt = wordAt(clause, verb, true);
+  if (/ing$/i.test(verb)) return clauseSubject(clause.slice(0, verbAt));
+  return subjectBefore(clause, verbAt) ?? inverted(clause.slice(verbAt + verb.length));
 }
 
+/** "X delivered a blunt message to Trump: “Q”": a sentence that ends in a colon before the quote gives it to its subject. */
+function colonSubject(pre: string): string | null {
+  const clause = sentenceUpTo(pre, pre.length);
+  return /:\s*$/.test(clause) ? clauseSubject(clause) : null;
+}
+
+/** "Said Dorothy Poynter, who …, “Q”", "explained CBS moderator Nancy Cordes: “Q”": the speaker after the verb. */
+function inverted(afterVerb: string): string | null {
+  if (!/^\s+\p{Lu}|^\s+(?:a|an|the)\s/u.test(afterVerb)) return null;
+  return cleanSpeaker(afterVerb.split(/[:;]|,\s(?!Jr\b|Sr\b)/)[0] ?? '');
+}
+
+/** Where a clause starts before a verb: after the last clause opener ("when she said", "in which Adelson said", "and Lina Park said"). */
+const CLAUSE_OPENER = /(?:^|[,;:—–(]\s*|\s)(?:when|as|while|because|since|though|although|after|before|if|once|where|whereas|which|who|whom|that|but|so|yet|and|then|until|unless)\s+(?=\S)/giu;
+
 /** The subject of the clause whose verb starts at `verbAt`: back to the clause's start, an apposition skipped. */
-function subjectBefore(pre: string, verbAt: number): string | null {
-  const head = pre.slice(0, verbAt);
-  // The clause starts after the last sentence end, semicolon or quote before the verb.
-  const start = Math.max(head.search(/[^.!?;”"]*$/), 0);
-  let clause = head.slice(start);
+function subjectBefore(clause: string, verbAt: number): string | null {
+  let head = clause.slice(0, verbAt);
   // "Jerome Powell, the Fed chair, told …": an apposition between commas; the subject is before it.
-  const appositive = /^(.*?),\s*(?:a|an|the|who|which|whose)\b[^,]*,\s*(?:\p{Ll}+\s+){0,2}$/iu.exec(clause);
-  if (appositive?.[1]) clause = appositive[1];
-  else {
-    const lastComma = clause.lastIndexOf(',');
-    if (lastComma >= 0 && wordList(clause.slice(lastComma + 1)).length > 0) clause = clause.slice(lastComma + 1);
+  const appositive = /^(.*?),\s*(?:a|an|the|who|which|whose|\p{Ll}+\s+(?:of|at|for))\b[^,]*,\s*(?:\p{Ll}+\s+){0,2}$/iu.exec(head);
+  if (appositive?.[1]) head = appositive[1];
+  let start = 0;
+  for (const m of head.matchAll(CLAUSE_OPENER)) {
+    // "Marks and Spencer": an "and" between two capitalised words joins a name.
+    if (/\band\s+$/i.test(m[0]) && /\p{Lu}[\p{L}’'.-]*\s*$/u.test(head.slice(0, m.index)) && /^\p{Lu}/u.test(head.slice((m.index ?? 0) + m[0].length))) continue;
+    start = (m.index ?? 0) + m[0].length;
   }
-  return cleanSpeaker(clause);
+  let subject = head.slice(start);
+  const lastComma = subject.lastIndexOf(',');
+  if (lastComma >= 0 && wordList(subject.slice(lastComma + 1)).length > 0) subject = subject.slice(lastComma + 1);
+  return cleanSpeaker(subject);
+}
+
+/** The subject a sentence opens with, after an opening phrase ("On Saturday, Sen. Bernie Sanders (I-Vt.) called …"). */
+function sentenceSubject(sentence: string): string | null {
+  let s = sentence.replace(/^[\s—–-]+/, '');
+  for (let i = 0; i < 3; i++) {
+    const opener = /^(?:(?:In|On|At|During|After|Before|Like|Unlike|With|For|From|Later|Earlier|Meanwhile|However|Still|Since|Asked|Speaking|Addressing|When|While|As|If|Though|Although|Also|Then|Now|But|And|So|Yet)\b[^,]{0,120}|\p{Lu}{2,}[\p{Lu}\s.,]*\([^)]*\))\s*[,—–]\s*/u.exec(s);
+    if (!opener) break;
+    s = s.slice(opener[0].length);
+  }
+  const subject = /^((?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'.-]*(?:\s+\([^)]*\))?)(?:,[^,]{1,80},)?\s+\p{Ll}/u.exec(s);
+  if (subject?.[1]) return cleanSpeaker(subject[1]);
+  const pronoun = /^(He|She|They)\s+\p{Ll}/u.exec(s);
+  return pronoun?.[1] ? pronoun[1].toLowerCase() : null;
 }
 
 /** The subject of a clause that frames a partial quote with a verb such as "called", "cited", "chanted". */
 function framingSpeaker(pre: string): string | null {
-  const ws = wordList(pre).slice(-12);
+  const clause = sentenceUpTo(pre, pre.length);
+  const ws = wordList(clause).slice(-14);
   let v = -1;
   ws.forEach((w, i) => {
-    if (FRAMING_VERBS.has(w.toLowerCase())) v = i;
+    if (FRAMING_VERBS.has(w.toLowerCase()) && !(i > 0 && NOUN_BEFORE.test(ws[i - 1] as string))) v = i;
   });
   if (v < 0) return null;
   const verb = ws[v] as string;
-  const verbAt = pre.lastIndexOf(verb);
-  if (/[.!?]\s/.test(pre.slice(verbAt))) return null;
-  return subjectBefore(pre, verbAt);
+  const verbAt = wordAt(clause, verb, true);
+  if (/ing$/i.test(verb)) return clauseSubject(clause.slice(0, verbAt));
+  return subjectBefore(clause, verbAt) ?? sentenceSubject(clause);
+}
+
+/** The subject of the last clause of a text ("…, when Sanders protesters interrupted her speech,"), else of its sentence. */
+function clauseSubject(text: string): string | null {
+  let start = -1;
+  for (const m of text.matchAll(CLAUSE_OPENER)) start = (m.index ?? 0) + m[0].length;
+  return (start > 0 ? sentenceSubject(text.slice(start)) : null) ?? sentenceSubject(text);
 }
 
 /** True when the text outside the quotes has a verb of saying: an attribution, even one not understood. */
@@ -250,14 +331,21 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
     /** The person a pronoun speaker refers to: the last speaker who is a person, else the last person named. */
     let lastPersonSpeaker: string | null = null;
     let lastNamed: string | null = null;
-    const resolveSaid = (said: string, sentence: Sentence | undefined): string | null => {
+    const resolveSaid = (said: string, sentence: Sentence | undefined, paragraph: readonly Sentence[]): string | null => {
       const first = said.split(/\s+/)[0]?.toLowerCase() ?? '';
       const one = wordList(said).length === 1;
       if (one && FIRST_PERSON.has(first)) return source.author ?? null;
       if (one && (PERSONAL.has(first) || PLURAL.has(first))) {
+        // The person named last before it: in the paragraph's earlier sentences, latest first (in a
+        // sentence, its first person, most often its subject); then the last speaker; then the last
+        // person named in an earlier paragraph.
+        const at = sentence ? paragraph.indexOf(sentence) : -1;
+        for (let i = at - 1; i >= 0; i--) {
+          const person = actors.personsIn((paragraph[i] as Sentence).id)[0];
+          if (person) return person.name;
+        }
         const inSentence = sentence ? actors.personsIn(sentence.id) : [];
-        // "She said the regulator …": the pronoun is the subject; a person named earlier in its own sentence comes first.
-        return lastPersonSpeaker ?? inSentence[0]?.name ?? lastNamed;
+        return lastPersonSpeaker ?? lastNamed ?? inSentence[0]?.name ?? null;
       }
       if (DETERMINERS.test(said)) {
         const bare = said.replace(DETERMINERS, '');
@@ -280,7 +368,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
     let waiting: Found[] = [];
     for (const block of blocks) {
       const found: Found[] = [];
-      const blockUnits = units(block);
+      const blockUnits = [paragraphUnit(block)];
       let opensWithQuote = false;
       blockUnits.forEach((unit, u) => {
         const quoted = spansToEnd(unit.text);
@@ -294,9 +382,9 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const at = unit.offsets.findLastIndex((o) => o <= span.start);
           const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
-          const partial = pre.trim() !== '' && !/[:,]\s*$/.test(pre) && !/^\s*[,.!?]/.test(post);
-          const np = speakerAfter(post) ?? speakerBefore(pre) ?? (partial || k === 0 ? framingSpeaker(pre) : null);
-          const own = np ? { said: np, speaker: resolveSaid(np, sentence) } : null;
+          const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre) && !/^\s*[,.!?]/.test(post);
+          const np = speakerAfter(post) ?? speakerBefore(pre) ?? (partial || k === 0 ? framingSpeaker(pre) : null) ?? colonSubject(pre);
+          const own = np ? { said: np, speaker: resolveSaid(np, sentence, block) } : null;
           if (own?.speaker && actors.resolve(own.speaker)?.kind === 'person') lastPersonSpeaker = own.speaker;
           const inner = span.inner.trim().replace(/[,“]$/, '').trim();
           if (!sentence) return;
@@ -314,15 +402,14 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
       // A quote with no attribution of its own takes its sentence's, then the paragraph's so far; a
       // paragraph that opens with a quote and names no one continues the previous paragraph's speaker.
       const blockText = blockUnits.map((u) => u.text).join(' ');
-      const attributed = found.find((f) => f.own !== null)?.own ?? null;
       let current: Attribution | null = opensWithQuote && !saysSomething(blockText, spansToEnd(blockText)) ? carried : null;
       for (const f of found) {
         if (f.own) {
           current = f.own;
           continue;
         }
-        const sameUnit = found.find((g) => g.unit === f.unit && g.own !== null)?.own ?? null;
-        const take = sameUnit ?? current ?? (opensWithQuote ? carried : null) ?? (found.indexOf(f) === 0 ? attributed : null);
+        // Before any attribution in the paragraph ("“Q1.” “Q2,” he said"): the next one's.
+        const take = current ?? found.slice(found.indexOf(f) + 1).find((g) => g.own !== null)?.own ?? null;
         if (take) {
           f.quote.speaker = take.speaker;
           f.quote.said = take.said;
