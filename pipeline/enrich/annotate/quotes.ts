@@ -113,7 +113,7 @@ const QUOTE_VERBS: ReadonlySet<string> = new Set([
   ...SPEECH_VERBS,
   ...`reported reports shouted shouts yelled yells chanted chants assured assures testified testifies recounted
   recounts whispered whispers exclaimed exclaims demanded demands joked jokes answered answers texted scoffed
-  retorted pleaded wondered wonders cried screamed snapped sighed state`.split(/\s+/),
+  retorted pleaded wondered wonders cried screamed snapped sighed`.split(/\s+/),
 ]);
 /** Words after which a "verb" such as "comments", "claims" or "states" is a noun: "her comments", "the claims". */
 const NOUN_BEFORE = /^(?:a|an|the|his|her|their|its|our|my|your|these|those|this|such|many|some|new|recent|whose|united|two|both|other|several)$/i;
@@ -130,7 +130,7 @@ function speechVerbAt(ws: readonly string[], last: boolean): number {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     if (!QUOTE_VERBS.has(w.toLowerCase())) continue;
-    if (/s$/i.test(w) && i > 0 && NOUN_BEFORE.test(ws[i - 1] as string)) continue;
+    if (i > 0 && NOUN_BEFORE.test(ws[i - 1] as string)) continue;
     // A capitalised "Says" inside a sentence is a headline's or a name's, not the verb ("Said" opens an inversion).
     if (i > 0 && /^\p{Lu}/u.test(w)) continue;
     found = i;
@@ -207,6 +207,13 @@ function speakerAfter(post: string): string | null {
   if (v > 0) return cleanSpeaker(own.slice(0, verbAt));
   const afterVerb = own.slice(verbAt + verb.length);
   return cleanSpeaker(afterVerb.split(SENTENCE_BREAK)[0]?.split(/[;!?]|\.$|,\s(?!Jr\b|Sr\b)/)[0] ?? '');
+}
+
+/** "“Would it be negotiable?” Hannity pressed.": a name or pronoun and a past-tense verb right after a quote that ends in , ? or !. */
+function speakerAfterAnyVerb(quoteEnd: string, post: string): string | null {
+  if (!/[,?!]\s*$/.test(quoteEnd)) return null;
+  const m = /^\s*((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*|he|she|they)\s+\p{Ll}+ed\b/u.exec(post);
+  return m?.[1] ? cleanSpeaker(m[1]) : null;
 }
 
 /** Speaker named before the quote: `X said: “Q”`, `according to X, “Q”`, `Said X, “Q”`, the subject of `He …, underlining, “Q”`. */
@@ -383,7 +390,14 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
           const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre) && !/^\s*[,.!?]/.test(post);
-          const np = speakerAfter(post) ?? speakerBefore(pre) ?? (partial || k === 0 ? framingSpeaker(pre) : null) ?? colonSubject(pre);
+          const np =
+            speakerAfter(post) ??
+            speakerBefore(pre) ??
+            (partial || k === 0 ? framingSpeaker(pre) : null) ??
+            colonSubject(pre) ??
+            speakerAfterAnyVerb(span.inner, post) ??
+            // A partial quote with no verb of saying is the words of its clause's subject ("Rubio bemoaned a climate in which people “literally hate each other”").
+            (partial ? clauseSubject(sentenceUpTo(pre, pre.length)) : null);
           const own = np ? { said: np, speaker: resolveSaid(np, sentence, block) } : null;
           if (own?.speaker && actors.resolve(own.speaker)?.kind === 'person') lastPersonSpeaker = own.speaker;
           const inner = span.inner.trim().replace(/[,“]$/, '').trim();
