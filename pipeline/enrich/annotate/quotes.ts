@@ -194,7 +194,9 @@ function sentenceUpTo(text: string, at: number): string {
 
 /** Speaker named after the quote: `” X said`, `” said X`, `” X, the Y, told Z`. */
 function speakerAfter(post: string): string | null {
-  const m = /^\s*[,.!?…—–-]*\s*(.*)$/su.exec(post);
+  // “Q”. Next sentence …: the quote's sentence ended; what follows attributes something else.
+  if (/^\s*[.!?]/.test(post)) return null;
+  const m = /^\s*[,…—–-]*\s*(.*)$/su.exec(post);
   const rest = (m?.[1] ?? '').split(/[“"«]/)[0] ?? '';
   // Only what follows in the quote's own sentence.
   const end = rest.search(SENTENCE_BREAK);
@@ -204,7 +206,12 @@ function speakerAfter(post: string): string | null {
   if (v < 0) return null;
   const verb = ws[v] as string;
   const verbAt = wordAt(own, verb, false);
-  if (v > 0) return cleanSpeaker(own.slice(0, verbAt));
+  if (v > 0) {
+    // "“Q” fostered by Trump and others, the groups say": the phrase after the last comma.
+    const before = own.slice(0, verbAt);
+    const comma = before.search(/,(?!\d)[^,]*$/);
+    return (comma > 0 ? cleanSpeaker(before.slice(comma + 1)) : null) ?? cleanSpeaker(before);
+  }
   const afterVerb = own.slice(verbAt + verb.length);
   return cleanSpeaker(afterVerb.split(SENTENCE_BREAK)[0]?.split(/[;!?]|\.$|,\s(?!Jr\b|Sr\b)/)[0] ?? '');
 }
@@ -262,8 +269,10 @@ function subjectBefore(clause: string, verbAt: number): string | null {
     start = (m.index ?? 0) + m[0].length;
   }
   let subject = head.slice(start);
-  const lastComma = subject.lastIndexOf(',');
+  const lastComma = subject.search(/,(?!\d)[^,]*$/);
   if (lastComma >= 0 && wordList(subject.slice(lastComma + 1)).length > 0) subject = subject.slice(lastComma + 1);
+  // "She greeted supporters and told them …": a clause with no subject of its own shares its sentence's.
+  if (wordList(subject).length === 0) return sentenceSubject(head);
   return cleanSpeaker(subject);
 }
 
@@ -271,14 +280,18 @@ function subjectBefore(clause: string, verbAt: number): string | null {
 function sentenceSubject(sentence: string): string | null {
   let s = sentence.replace(/^[\s—–-]+/, '');
   for (let i = 0; i < 3; i++) {
-    const opener = /^(?:(?:In|On|At|During|After|Before|Like|Unlike|With|For|From|Later|Earlier|Meanwhile|However|Still|Since|Asked|Speaking|Addressing|When|While|As|If|Though|Although|Also|Then|Now|But|And|So|Yet)\b[^,]{0,120}|\p{Lu}{2,}[\p{Lu}\s.,]*\([^)]*\))\s*[,—–]\s*/u.exec(s);
+    // An opening phrase before a comma: "On Saturday,", "Hours later,", "Reprising one of her lines,", "WASHINGTON (AP) —".
+    const opener = /^(?:(?:In|On|At|During|After|Before|Like|Unlike|With|For|From|Later|Earlier|Meanwhile|However|Still|Since|Asked|Speaking|Addressing|When|While|As|If|Though|Although|Also|Then|Now|But|And|So|Yet|Of|By|Under|Despite|Amid|Even)\b[^,]{0,120}|\p{Lu}{2,}[\p{Lu}\s.,]*\([^)]*\)|[\p{L}\p{N}’'-]+(?:\s+[\p{Ll}\p{N}’'-]+){1,6}|\p{Lu}\p{Ll}+ing\b[^,]{0,100})\s*[,—–]\s*(?=\p{Lu}|the\s|a\s|an\s|he\s|she\s|they\s)/u.exec(s);
     if (!opener) break;
     s = s.slice(opener[0].length);
   }
   const subject = /^((?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'.-]*(?:\s+\([^)]*\))?)(?:,[^,]{1,80},)?\s+\p{Ll}/u.exec(s);
-  if (subject?.[1]) return cleanSpeaker(subject[1]);
-  const pronoun = /^(He|She|They)\s+\p{Ll}/u.exec(s);
-  return pronoun?.[1] ? pronoun[1].toLowerCase() : null;
+  if (subject?.[1] && !/^(?:The|A|An|This|That|These|Those|It|In|On|At)$/.test(subject[1])) return cleanSpeaker(subject[1]);
+  const pronoun = /^(He|She|They|he|she|they)\s+\p{Ll}/u.exec(s);
+  if (pronoun?.[1]) return pronoun[1].toLowerCase();
+  // "the former secretary of state talked …", "A federal lawsuit was filed …": a determiner's phrase up to its verb.
+  const described = /^((?:the|a|an|another|The|A|An|Another)\s+(?:[\p{L}’'-]+\s+){0,6}?[\p{L}’'-]+)\s+(?:\p{Ll}+ed|is|was|has|had|says|said|told|\p{Ll}+s)\b/u.exec(s);
+  return described?.[1] ? cleanSpeaker(described[1]) : null;
 }
 
 /** The subject of a clause that frames a partial quote with a verb such as "called", "cited", "chanted". */
@@ -391,7 +404,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
           const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre) && !/^\s*[,.!?]/.test(post);
           const np =
-            speakerAfter(post) ??
+            (/[.]\s*$/.test(span.inner) ? null : speakerAfter(post)) ??
             speakerBefore(pre) ??
             (partial || k === 0 ? framingSpeaker(pre) : null) ??
             colonSubject(pre) ??
