@@ -12,6 +12,8 @@
 //     give is the gold source: as written (`said`, the mention we attributed the quote to, shares a
 //     content word with the gold span, or is the same pronoun), or, for a named gold source, the
 //     actor we resolved it to shares a name word with it;
+//   - strict: the gold source's head word (its last word before an apposition or affiliation: "cruz"
+//     in "Sen. Ted Cruz (R-Tex.)", "woman" in "Clinton's right-hand woman") is a word of ours;
 //   - no speaker: matched quotes with a gold source to which we gave none (counted wrong above).
 // train is where the rules are developed; dev and test are kept aside and reported apart.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -149,6 +151,21 @@ export function sameSpeaker(gold: string, quote: Pick<Quote, 'speaker'> & { said
   return speaker.some((w) => goldContent.has(w));
 }
 
+/** The gold source's head: its last word before an apposition, a clause or an affiliation ("Sen. Ted Cruz (R-Tex.), who …" → "cruz"). */
+export function headOf(gold: string): string | null {
+  const first = gold.split(/,|\(|\s(?:of|who|which|from|at|for|with)\s/)[0] ?? gold;
+  const ws = wordsOf(first.replace(/['’]s?\b/g, ''));
+  return ws.at(-1) ?? null;
+}
+
+/** The strict reading: the gold head is a word of the speaker as we name it (or of the actor it resolved to). */
+export function sameHead(gold: string, quote: Pick<Quote, 'speaker'> & { said?: string | null }): boolean {
+  const head = headOf(gold);
+  if (head === null) return false;
+  const ours = new Set([...wordsOf((quote.said ?? '').replace(/['’]s?\b/g, '')), ...wordsOf((quote.speaker ?? '').replace(/['’]s?\b/g, ''))]);
+  return ours.has(head);
+}
+
 export interface QuoteScore {
   articles: number;
   gold: number;
@@ -157,12 +174,14 @@ export interface QuoteScore {
   oursMatched: number;
   withSource: number;
   speakerRight: number;
+  /** The strict reading: the gold source's head word is in our speaker. */
+  headRight: number;
   noSpeaker: number;
   worst: Array<{ article: string; quote: string; gold: string | null; ours: string | null; said: string | null; paragraph: string }>;
 }
 
 export function scoreQuotes(articles: readonly GoldArticle[]): QuoteScore {
-  const score: QuoteScore = { articles: articles.length, gold: 0, found: 0, ours: 0, oursMatched: 0, withSource: 0, speakerRight: 0, noSpeaker: 0, worst: [] };
+  const score: QuoteScore = { articles: articles.length, gold: 0, found: 0, ours: 0, oursMatched: 0, withSource: 0, speakerRight: 0, headRight: 0, noSpeaker: 0, worst: [] };
   for (const article of articles) {
     const { source, diagnostics } = readSource({ path: `${article.id}.txt`, bytes: new TextEncoder().encode(article.text) });
     if (!source) continue;
@@ -186,6 +205,7 @@ export function scoreQuotes(articles: readonly GoldArticle[]): QuoteScore {
       if (gold.source === null) continue;
       score.withSource++;
       const said = (best as Quote & { said?: string | null }).said ?? null;
+      if (sameHead(gold.source, { speaker: best.speaker, said })) score.headRight++;
       if (sameSpeaker(gold.source, { speaker: best.speaker, said })) score.speakerRight++;
       else {
         if (best.speaker === null) score.noSpeaker++;
@@ -216,12 +236,12 @@ function main(argv: readonly string[]): void {
   const splits = splitArg === 'all' ? SPLITS : SPLITS.filter((s) => s === splitArg);
   if (splits.length === 0) throw new Error(`--split ${splitArg}: use train, dev, test or all`);
   const worst = Number(argument(argv, '--worst') ?? 0);
-  console.log('split | articles | gold quotes | found | our quotes that are quotes | speaker right (of found with a source) | no speaker');
+  console.log('split | articles | gold quotes | found | our quotes that are quotes | speaker right (of found with a source) | strict: head word | no speaker');
   for (const split of splits) {
     const s = scoreQuotes(loadPolnearQuotes(dir, [split]));
     console.log(
       `${split.padEnd(5)} | ${String(s.articles).padEnd(8)} | ${String(s.gold).padEnd(11)} | ${pct(s.found, s.gold).padEnd(7)} | ` +
-        `${pct(s.oursMatched, s.ours)} of ${s.ours} | ${pct(s.speakerRight, s.withSource)} of ${s.withSource} | ${s.noSpeaker}`,
+        `${pct(s.oursMatched, s.ours)} of ${s.ours} | ${pct(s.speakerRight, s.withSource)} of ${s.withSource} | ${pct(s.headRight, s.withSource)} | ${s.noSpeaker}`,
     );
     if (split === 'train') {
       const every = Math.max(1, Math.floor(s.worst.length / Math.max(1, worst)));
