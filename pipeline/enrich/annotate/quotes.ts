@@ -162,8 +162,8 @@ function cleanSpeaker(phrase: string): string | null {
   // "Graham, a former candidate," — the name, not the apposition.
   const cut = np.search(DETERMINERS.test(np) ? DESCRIPTIVE_CUT : CLAUSE_CUT);
   if (cut > 0) np = np.slice(0, cut);
-  // "Lucian Kim of the International Crisis Group": the person, not the affiliation.
-  if (/^\p{Lu}/u.test(np)) np = np.replace(/\s+of\s+.*$/, '');
+  // "Lucian Kim of the International Crisis Group", "voter Stephanie Hooton of Derry": the person, not the affiliation.
+  if (/^\p{Lu}/u.test(np) || /^\p{Ll}[^]*\p{Lu}[\p{L}’'-]+\s+of\s/u.test(np)) np = np.replace(/\s+of\s+.*$/, '');
   np = np.replace(/\s+(?:also|again|then|later|once|had|has|have|was|is|would|will|could|can|did|does|do|himself|herself|themselves)$/i, '').trim();
   const ws = wordList(np);
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return null;
@@ -219,8 +219,11 @@ function speakerAfter(post: string): string | null {
 /** "“Would it be negotiable?” Hannity pressed.": a name or pronoun and a past-tense verb right after a quote that ends in , ? or !. */
 function speakerAfterAnyVerb(quoteEnd: string, post: string): string | null {
   if (!/[,?!]\s*$/.test(quoteEnd)) return null;
-  const m = /^\s*((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*|he|she|they)\s+\p{Ll}+ed\b/u.exec(post);
-  return m?.[1] ? cleanSpeaker(m[1]) : null;
+  const m = /^\s*((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*|he|she|they|(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{L}’'.-]*)\s+\p{Ll}+ed\b/u.exec(post);
+  if (m?.[1]) return cleanSpeaker(m[1]);
+  // "“Is Obama profiling?” reacted Trump."
+  const inverted = /^\s*\p{Ll}+ed\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*)\s*(?:[.,;]|$)/u.exec(post);
+  return inverted?.[1] ? cleanSpeaker(inverted[1]) : null;
 }
 
 /** Speaker named before the quote: `X said: “Q”`, `according to X, “Q”`, `Said X, “Q”`, the subject of `He …, underlining, “Q”`. */
@@ -229,7 +232,7 @@ function speakerBefore(pre: string): string | null {
   const according = /according to ([^,.;“"]+)[,]?\s*[—–-]?\s*$/i.exec(clause);
   if (according?.[1]) return cleanSpeaker(according[1]);
   // "Michael P. McDonald: “Q”" — a name and a colon, as a heading or a transcript gives a speaker.
-  const colon = /(?:^|[—–-]\s+)((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*)\s*:\s*$/u.exec(clause);
+  const colon = /(?:^\s*|[—–-]\s+)((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*)\s*:\s*$/u.exec(clause);
   if (colon?.[1] && !/^(?:Q|A|Note|Update|Editor|Correction|Read|Watch|Related|Photo|Video)$/i.test(colon[1])) return cleanSpeaker(colon[1]);
   const ws = wordList(clause);
   const tail = ws.slice(-MAX_FRAME_WORDS);
@@ -281,12 +284,12 @@ function sentenceSubject(sentence: string): string | null {
   let s = sentence.replace(/^[\s—–-]+/, '');
   for (let i = 0; i < 3; i++) {
     // An opening phrase before a comma: "On Saturday,", "Hours later,", "Reprising one of her lines,", "WASHINGTON (AP) —".
-    const opener = /^(?:(?:In|On|At|During|After|Before|Like|Unlike|With|For|From|Later|Earlier|Meanwhile|However|Still|Since|Asked|Speaking|Addressing|When|While|As|If|Though|Although|Also|Then|Now|But|And|So|Yet|Of|By|Under|Despite|Amid|Even)\b[^,]{0,120}|\p{Lu}{2,}[\p{Lu}\s.,]*\([^)]*\)|[\p{L}\p{N}’'-]+(?:\s+[\p{Ll}\p{N}’'-]+){1,6}|\p{Lu}\p{Ll}+ing\b[^,]{0,100})\s*[,—–]\s*(?=\p{Lu}|the\s|a\s|an\s|he\s|she\s|they\s)/u.exec(s);
+    const opener = /^(?:(?:In|On|At|During|After|Before|Like|Unlike|With|For|From|Later|Earlier|Meanwhile|However|Still|Since|Asked|Speaking|Addressing|When|While|As|If|Though|Although|Also|Then|Now|But|And|So|Yet|Of|By|Under|Despite|Amid|Even)\b[^,]{0,120}|\p{Lu}{2,}[\p{Lu}\s.,]*\([^)]*\)|[\p{L}\p{N}’'-]+(?:\s+[\p{Ll}\p{N}’'-]+){1,6}|\p{Lu}\p{Ll}+ing\b.{0,200}?)\s*[,—–]\s*(?=\p{Lu}|the\s|a\s|an\s|he\s|she\s|they\s)/u.exec(s);
     if (!opener) break;
     s = s.slice(opener[0].length);
   }
   const subject = /^((?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'.-]*(?:\s+\([^)]*\))?)(?:,[^,]{1,80},)?\s+\p{Ll}/u.exec(s);
-  if (subject?.[1] && !/^(?:The|A|An|This|That|These|Those|It|In|On|At)$/.test(subject[1])) return cleanSpeaker(subject[1]);
+  if (subject?.[1] && !/^(?:The|A|An|This|That|These|Those|It|In|On|At|\p{Lu}\p{Ll}+ing)$/u.test(subject[1])) return cleanSpeaker(subject[1]);
   const pronoun = /^(He|She|They|he|she|they)\s+\p{Ll}/u.exec(s);
   if (pronoun?.[1]) return pronoun[1].toLowerCase();
   // "the former secretary of state talked …", "A federal lawsuit was filed …": a determiner's phrase up to its verb.
