@@ -119,6 +119,9 @@ const QUOTE_VERBS: ReadonlySet<string> = new Set([
 const NOUN_BEFORE = /^(?:a|an|the|his|her|their|its|our|my|your|these|those|this|such|many|some|new|recent|whose|united|two|both|other|several)$/i;
 /** Verb forms inside a phrase that make it a clause, not a speaker ("A super PAC … ran its first round"). */
 const CLAUSE_VERBS = /^(?:is|was|were|are|be|been|being|has|had|have|ran|made|did|does|got|went|came|took|gave|saw|would|will|could|can|may|might|should|must|published|launched|released|rallied|addressed|forwards|forwarded|lists|using)$/i;
+/** Role words that stand in lower case between a name's parts: "Immigration minister Des Browne", "Home Secretary". */
+const ROLE_WORDS =
+  'minister|secretary|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chair|president|director|chief|executive|official|adviser|advisor|candidate|senator|governor|mayor|judge|commissioner|ambassador|correspondent|editor|analyst|manager|member|deputy|shadow|home|foreign|affairs|general|attorney|prime|party|campaign|press|policy|state|health|defence|defense|education|justice|interior|finance|trade|economy|environment|transport|culture|security|immigration|front-runner|nominee|hopeful|rival|challenger|chancellor|host|founder|co-founder|strategist|pollster|lawmaker|legislator|congressman|congresswoman|MP|MEP|peer';
 /** Words a description may start with in lower case: "officials said", "pollster Dana Whitfield". */
 const LOWER_SPEAKERS = /^(?:officials?|analysts?|experts?|critics?|residents?|sources?|aides?|officers?|police|prosecutors?|investigators?|witnesses?|voters?|supporters?|protesters?|demonstrators?|lawmakers?|democrats|republicans|organizers|organisers|observers|economists?|pollsters?|spokes(?:man|woman|person)|researchers?|scientists?|doctors?|lawyers?|attorneys?|diplomats?|activists?|campaigners?|advisers?|advisors?|insiders?|staff|people|others|many|some|both|each|all|everyone|nobody|one|administration|government)$/i;
 /** Sentence-end punctuation followed by a space, not after a title or an initial ("Sen. Tammy Baldwin", "Harry M. Reid"). */
@@ -288,7 +291,11 @@ function sentenceSubject(sentence: string): string | null {
     if (!opener) break;
     s = s.slice(opener[0].length);
   }
-  const subject = /^((?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'.-]*(?:\s+\([^)]*\))?)(?:,[^,]{1,80},)?\s+\p{Ll}/u.exec(s);
+  // A name, with its title or a lower-case role between ("Immigration minister Des Browne", "Sen. Bernie Sanders (I-Vt.)").
+  const subject = new RegExp(
+    `^((?:(?:The|A|An)\\s+)?(?:\\p{Lu}[\\p{L}’'.-]*\\s+){0,5}(?:(?:${ROLE_WORDS})\\s+){0,3}(?:\\p{Lu}[\\p{L}’'.-]*\\s+){0,3}\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\([^)]*\\))?)(?:,[^,]{1,80},)?\\s+\\p{Ll}`,
+    'u',
+  ).exec(s);
   if (subject?.[1] && !/^(?:The|A|An|This|That|These|Those|It|In|On|At|\p{Lu}\p{Ll}+ing)$/u.test(subject[1])) return cleanSpeaker(subject[1]);
   const pronoun = /^(He|She|They|he|she|they)\s+\p{Ll}/u.exec(s);
   if (pronoun?.[1]) return pronoun[1].toLowerCase();
@@ -405,7 +412,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const at = unit.offsets.findLastIndex((o) => o <= span.start);
           const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
-          const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre) && !/^\s*[,.!?]/.test(post);
+          const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre);
           const np =
             (/[.]\s*$/.test(span.inner) ? null : speakerAfter(post)) ??
             speakerBefore(pre) ??
