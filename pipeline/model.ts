@@ -210,7 +210,8 @@ export const Risk = z
   .superRefine(tracedOrNoted);
 export type Risk = z.infer<typeof Risk>;
 
-export const ActorKind = z.enum(['person', 'organization', 'place']);
+/** A group of people ("Labour MPs", "pro-hunt supporters") is an actor too: it speaks and is spoken of. */
+export const ActorKind = z.enum(['person', 'organization', 'place', 'group']);
 export type ActorKind = z.infer<typeof ActorKind>;
 
 export const Actor = z.object({

@@ -14,8 +14,12 @@ interface Mention extends NameMention {
 export interface ActorIndex {
   /** Actors by mentions, most mentioned first. */
   actors: Actor[];
-  /** The actor a written name refers to ("Rutte", "NATO Secretary General Mark Rutte"), or null. */
-  resolve(name: string): Actor | null;
+  /**
+   * The actor a written name refers to ("Rutte", "NATO Secretary General Mark Rutte"), or null. With
+   * the id of the source it is written in, a lone surname ("Howard", "Mr Howard") is the one person of
+   * that surname the source names.
+   */
+  resolve(name: string, sourceId?: string): Actor | null;
   /** Persons named in a sentence, in order of mention. */
   personsIn(sentenceId: string): Actor[];
 }
@@ -136,7 +140,21 @@ export function findActors(sources: readonly Source[]): ActorIndex {
   const aliases = new Map<string, string>();
   for (const group of [...groups.values()]) {
     const owners = surnames.get(group.key);
-    if (group.key.includes(' ') || !owners || owners.length !== 1) continue;
+    if (group.key.includes(' ') || !owners) continue;
+    if (owners.length > 1) {
+      // Two people share the surname ("Michael Howard", "Andrew Howard"): each lone "Howard" joins the
+      // one of them its own article names, and stays apart where the article names both or neither.
+      const kept: Mention[] = [];
+      for (const m of group.mentions) {
+        const here = owners.filter((key) => groups.get(key)?.mentions.some((o) => o.sourceId === m.sourceId));
+        const owner = here.length === 1 ? groups.get(here[0] ?? '') : undefined;
+        if (owner) owner.mentions.push(m);
+        else kept.push(m);
+      }
+      group.mentions = kept;
+      if (kept.length === 0) groups.delete(group.key);
+      continue;
+    }
     const owner = groups.get(owners[0] ?? '');
     if (!owner || owner === group) continue;
     owner.mentions.push(...group.mentions);
@@ -187,7 +205,14 @@ export function findActors(sources: readonly Source[]): ActorIndex {
     persons.set(m.sentenceId, list);
   }
 
-  const resolve = (written: string): Actor | null => {
+  const resolve = (written: string, sourceId?: string): Actor | null => {
+    if (sourceId !== undefined) {
+      const bare = classifyWords(written.split(/\s+/).filter(Boolean))?.name ?? written;
+      if (!bare.trim().includes(' ')) {
+        const here = (surnames.get(keyOf(bare)) ?? []).map((key) => byKey.get(key)).filter((a): a is Actor => a !== undefined && a.sources.includes(sourceId));
+        if (new Set(here).size === 1) return here[0] as Actor;
+      }
+    }
     const direct = byKey.get(keyOf(written));
     if (direct) return direct;
     const classified = classifyWords(written.split(/\s+/).filter(Boolean));

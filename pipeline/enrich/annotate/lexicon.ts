@@ -1,5 +1,7 @@
 // Cue lexicons for the enrich stage. Plain data, general English news language, nothing tied
-// to any one story: extend a list here and every extractor picks it up.
+// to any one story: extend a list here and every extractor picks it up. The words that tell an
+// actor's kind are a data file of their own (actor-words.json).
+import ACTOR_WORDS from './actor-words.json' with { type: 'json' };
 
 /** Function words dropped before comparing or ranking sentences. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -30,7 +32,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   leader deputy foreign defence defense finance interior economy trade health treasury state
   undersecretary assistant adviser advisor economist analyst professor dr mr mrs ms sir dame lord lady
   sheikh emir sultan crown founder president-elect managing partner superintendent inspector
-  ayatollah rabbi imam reverend detective`
+  ayatollah rabbi imam reverend detective mp msp mep mla`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -49,32 +51,19 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
 );
 
 /** Honorifics that mark the next capitalised words as a person. */
-export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof']);
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'baroness', 'baron', 'rev', 'reverend']);
+
+/** Named organisations that read as anything else ("Tories", "Lib Dems", "Plaid Cymru"), lower-cased: actor-words.json. */
+export const ORGANISATIONS: ReadonlySet<string> = new Set(ACTOR_WORDS.organisations.map((w) => w.toLowerCase()));
+
+/** Plural nouns that make a capitalised phrase a group of people ("Labour MPs", "UK Muslims"): actor-words.json. */
+export const GROUP_WORDS: ReadonlySet<string> = new Set(ACTOR_WORDS.groupWords.map((w) => w.toLowerCase()));
 
 /** Words that make a capitalised phrase an organisation ("Crisis Group", "Ministry of Defence"). */
-export const ORG_WORDS: ReadonlySet<string> = new Set(
-  `group council ministry department bank agency commission committee union organization organisation
-  institute institution university college party parliament congress senate assembly court tribunal
-  corporation corp inc ltd llc plc company co holdings association federation fund forum alliance
-  office service services authority board foundation reserve army navy force forces police guard
-  government administration cabinet league network times post news press journal herald tribune
-  broadcasting television radio agency bureau centre center school society club trust partners
-  capital securities airlines motors industries technologies systems labs laboratories consortium
-  coalition movement front brigade brigades battalion regiment command secretariat directorate
-  exchange commission treasury parliament duma knesset bundestag politburo presidency kremlin
-  pentagon opec house white-house`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+export const ORG_WORDS: ReadonlySet<string> = new Set(ACTOR_WORDS.organisationWords.map((w) => w.toLowerCase()));
 
 /** Suffix words that make a capitalised phrase a place ("Kherson Oblast", "Gulf of Mexico"). */
-export const PLACE_WORDS: ReadonlySet<string> = new Set(
-  `province region oblast county city state island islands sea ocean gulf bay strait valley
-  peninsula mountains mountain river lake desert coast district territory territories republic
-  kingdom emirate emirates canal basin plateau street hill square`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+export const PLACE_WORDS: ReadonlySet<string> = new Set(ACTOR_WORDS.placeWords.map((w) => w.toLowerCase()));
 
 /** Capitalised words that name times, not actors. */
 export const TIME_WORDS: ReadonlySet<string> = new Set(
@@ -240,7 +229,7 @@ export const EVENT_WORDS: ReadonlySet<string> = new Set(
   `hurricane storm typhoon cyclone tornado operation summit war treaty accord agreement act bill plan
   index award awards cup olympics games day week conference festival election elections referendum
   doctrine protocol convention declaration initiative strategy program programme project deal pact
-  talks process report prize championship`
+  talks process report prize championship year policy budget`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -4,9 +4,11 @@ import type { ActorKind } from '../../model.js';
 import { isDemonym, placeName, placeOfNationality } from './gazetteer.js';
 import {
   EVENT_WORDS,
+  GROUP_WORDS,
   HONORIFICS,
   NAME_PARTICLES,
   ORG_WORDS,
+  ORGANISATIONS,
   PLACE_PREPOSITIONS,
   PLACE_WORDS,
   ROLE_NOUNS,
@@ -112,6 +114,18 @@ export function classifyWords(raw: readonly string[]): Classified | null {
   if (words.length === 0) return null;
   if (words.some((w) => EVENT_WORDS.has(lower(w)))) return null;
   const joined = words.join(' ');
+  // Names the lists know: parties in the plural ("Tories", "Lib Dems"), "Plaid Cymru", "Oxfam".
+  if (ORGANISATIONS.has(lower(joined))) return { name: joined, kind: 'organization', role: null, inner: [], strong: true };
+  // "Labour MPs", "UK Muslims": people by what they share; a group word alone ("Ministers") names no one.
+  if (GROUP_WORDS.has(lower(words[words.length - 1] ?? ''))) {
+    if (words.length === 1) return null;
+    const inner: InnerName[] = [];
+    const head = words.slice(0, -1).join(' ');
+    if (ORGANISATIONS.has(lower(head))) inner.push({ name: head, kind: 'organization' });
+    const place = placeName(head) ?? placeOfNationality(head);
+    if (place) inner.push({ name: place, kind: 'place' });
+    return { name: joined, kind: 'group', role: null, inner, strong: true };
+  }
   // A nationality on its own ("Russian advances") speaks of its country.
   const place = placeName(joined) ?? placeOfNationality(joined);
   if (place) return { name: place, kind: 'place', role: null, inner: [], strong: true };

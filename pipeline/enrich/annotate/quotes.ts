@@ -379,10 +379,10 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
       }
       if (DETERMINERS.test(said)) {
         const bare = said.replace(DETERMINERS, '');
-        const actor = actors.resolve(bare);
+        const actor = actors.resolve(bare, source.id);
         return actor && actor.name.toLowerCase() === bare.toLowerCase() ? actor.name : said;
       }
-      return actors.resolve(said)?.name ?? said;
+      return actors.resolve(said, source.id)?.name ?? said;
     };
 
     // Paragraph by paragraph, each the sentences of one block.
