@@ -27,7 +27,7 @@ TEMPLATES := $(shell find templates -type f)
 SEED_FILES := $(shell find -L $(SEEDS) -mindepth 1 -maxdepth 1 ! -name '.*' ! -type l 2>/dev/null)
 OUTPUTS := $(OUT)/briefing.pdf $(OUT)/briefing.epub $(OUT)/briefing.html $(OUT)/briefing.json
 
-.PHONY: all pdf epub html json test check clean schema bench-read bench bench-stories sections-model mutation
+.PHONY: all pdf epub html json test check clean schema bench-read bench bench-stories bench-quotes sections-model mutation
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -86,6 +86,11 @@ bench-read: $(STAMP)
 # them); a set that is absent is skipped with a line saying so. STORIES_ARGS adds arguments.
 bench-stories: $(STAMP)
 	$(NODE) build/bench/stories.js $(STORIES_ARGS)
+
+# Direct quotes and their speakers on PolNeAR's attribution annotations (bench/quotes.md says how to
+# get them): train, dev and test reported apart; skipped with a line saying so when absent.
+bench-quotes: $(STAMP)
+	$(NODE) build/bench/quotes.js $(QUOTES_ARGS)
 
 # The section words (pipeline/enrich/stories/sections.json) from the BBC set's tuning part and HuffPost's
 # CRIME and WORLD NEWS headlines (bench/stories.md says how to get both); skipped when BBC is absent.

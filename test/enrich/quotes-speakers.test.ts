@@ -118,3 +118,41 @@ describe('quotes across sentences and paragraphs', () => {
     expect(quotes.map((q) => [q.text, q.speaker, q.said])).toEqual([['A leopard does not change its spots.', 'Ben Carson', 'he']]);
   });
 });
+
+describe('who “he” and “she” are', () => {
+  it('a pronoun skips a person whose gender the text gives otherwise (Mr, Ms)', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Ms Hutt was moved to another post. Mr Gibbons takes over the health brief. “The waiting lists will come down within a year,” she said.'),
+    );
+    expect(quotes.map((q) => [q.speaker, q.said])).toEqual([['Hutt', 'she']]);
+  });
+
+  it('a sentence led by the same pronoun speaks of the same person, so the reference is further back', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Mark Croucher said the views were not party policy. He said they might have been sent to a committee, but not by Mr Houston. He told the BBC: “We have suspended him as a member and as a candidate.”'),
+    );
+    expect(quotes[0]?.speaker).toBe('Mark Croucher');
+  });
+
+  it('X added: “Q,” she said — the name before the quote, not the pronoun’s guess', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Ieuan Wyn Jones said the reshuffle changed nothing. Kirsty Williams, for the Lib Dems, added: “Changing the minister will serve no purpose at all,” she said.'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Kirsty Williams']);
+  });
+
+  it('a paragraph that opens with a quote continues the last speaker even when narrative follows in it', () => {
+    const { quotes } = quotesOf(
+      article('x', '“Nearly two thirds of people with TB are born abroad,” said Mr Howard.', '“No responsible government can stand aside and do nothing.” But Mr Howard said the plans would not affect asylum claims.'),
+    );
+    expect(quotes.map((q) => [q.speaker, q.said])).toEqual([
+      ['Howard', 'Mr Howard'],
+      ['Howard', 'Mr Howard'],
+    ]);
+  });
+
+  it('“they” keeps the pronoun and names no one: the text does not settle who they are', () => {
+    const { quotes } = quotesOf(article('x', 'Union leaders met the minister on Monday. “We will strike if the offer is not improved,” they said.'));
+    expect(quotes.map((q) => [q.speaker, q.said])).toEqual([[null, 'they']]);
+  });
+});

@@ -196,9 +196,15 @@ export function findActors(sources: readonly Source[]): ActorIndex {
   }
   actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 
+  // Each mention by the actor of the group it ended in (a lone "Howard" may have joined "Michael Howard").
+  const actorOf = new Map<Mention, Actor>();
+  for (const group of groups.values()) {
+    const actor = byKey.get(group.key);
+    if (actor) for (const m of group.mentions) actorOf.set(m, actor);
+  }
   const persons = new Map<string, Array<{ position: number; actor: Actor }>>();
   for (const m of mentions) {
-    const actor = byKey.get(keyOf(m.name));
+    const actor = actorOf.get(m) ?? byKey.get(keyOf(m.name));
     if (!actor || actor.kind !== 'person') continue;
     const list = persons.get(m.sentenceId) ?? [];
     if (!list.some((p) => p.actor === actor)) list.push({ position: m.position, actor });

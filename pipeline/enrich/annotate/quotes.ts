@@ -326,18 +326,6 @@ function clauseSubject(text: string): string | null {
   return (start > 0 ? sentenceSubject(text.slice(start)) : null) ?? sentenceSubject(text);
 }
 
-/** True when the text outside the quotes has a verb of saying: an attribution, even one not understood. */
-function saysSomething(text: string, quoted: readonly Span[]): boolean {
-  let outside = '';
-  let cursor = 0;
-  for (const span of quoted) {
-    outside += ` ${text.slice(cursor, span.start)}`;
-    cursor = span.end;
-  }
-  outside += ` ${text.slice(cursor)}`;
-  return wordList(outside).some(isSpeechVerb);
-}
-
 export interface QuoteResult {
   quotes: Quote[];
   diagnostics: Diagnostic[];
@@ -352,30 +340,77 @@ interface Found {
 }
 
 /** Every direct quote in the sources, with its speaker as written and resolved to an actor's name. */
+type Gender = 'm' | 'f';
+
+/**
+ * The gender the text gives each person, by name: an honorific before the surname (Mr, Sir, Lord;
+ * Mrs, Ms, Miss, Lady, Baroness, Dame), else the pronouns of the sentences that name that person alone
+ * (and of the next sentence when it names no one). No list of first names: only what the text says.
+ */
+export function gendersOf(sources: readonly Source[], actors: ActorIndex): (name: string) => Gender | null {
+  const bySurname = new Map<string, Gender>();
+  const votes = new Map<string, number>();
+  for (const source of sources) {
+    const sentences = bodySentences(source);
+    sentences.forEach((s, i) => {
+      for (const m of s.text.matchAll(/\b(Mr|Sir|Lord|Baron|Mrs|Ms|Miss|Lady|Baroness|Dame)\.?\s+(?:\p{Lu}[\p{L}'’-]+\s+)*?(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-]*\s+\p{Lu})/gu)) {
+        bySurname.set((m[2] as string).toLowerCase(), /^(?:Mr|Sir|Lord|Baron)$/.test(m[1] as string) ? 'm' : 'f');
+      }
+      const persons = actors.personsIn(s.id);
+      if (persons.length !== 1) return;
+      const next = sentences[i + 1];
+      const text = next && actors.personsIn(next.id).length === 0 ? `${s.text} ${next.text}` : s.text;
+      const he = (text.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+      const she = (text.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+      const name = (persons[0] as { name: string }).name;
+      votes.set(name, (votes.get(name) ?? 0) + Math.sign(he - she));
+    });
+  }
+  return (name) => {
+    const surname = name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+    const honorific = bySurname.get(surname);
+    if (honorific) return honorific;
+    const vote = votes.get(name) ?? 0;
+    return vote > 0 ? 'm' : vote < 0 ? 'f' : null;
+  };
+}
+
 export function findQuotes(sources: readonly Source[], actors: ActorIndex): QuoteResult {
   const quotes: Quote[] = [];
   const diagnostics: Diagnostic[] = [];
+  const genderOf = gendersOf(sources, actors);
 
   for (const source of sources) {
     const sentences = bodySentences(source);
     /** The person a pronoun speaker refers to: the last speaker who is a person, else the last person named. */
     let lastPersonSpeaker: string | null = null;
-    let lastNamed: string | null = null;
+    /** Persons named in the source's earlier paragraphs, in order of mention. */
+    const named: string[] = [];
     const resolveSaid = (said: string, sentence: Sentence | undefined, paragraph: readonly Sentence[]): string | null => {
       const first = said.split(/\s+/)[0]?.toLowerCase() ?? '';
       const one = wordList(said).length === 1;
       if (one && FIRST_PERSON.has(first)) return source.author ?? null;
-      if (one && (PERSONAL.has(first) || PLURAL.has(first))) {
-        // The person named last before it: in the paragraph's earlier sentences, latest first (in a
-        // sentence, its first person, most often its subject); then the last speaker; then the last
-        // person named in an earlier paragraph.
+      // "They" is people or an organisation the text does not settle: the quote keeps the pronoun only.
+      if (one && PLURAL.has(first)) return null;
+      if (one && PERSONAL.has(first)) {
+        // The person named last before it whose gender does not contradict the pronoun's: in the
+        // paragraph's earlier sentences, latest first (in a sentence, its first person, most often its
+        // subject); then the last speaker; then the persons of earlier paragraphs, latest first; then
+        // a person of its own sentence.
+        const wanted: Gender = first === 'she' ? 'f' : 'm';
+        const fits = (name: string | null | undefined): name is string => !!name && (genderOf(name) ?? wanted) === wanted;
         const at = sentence ? paragraph.indexOf(sentence) : -1;
         for (let i = at - 1; i >= 0; i--) {
-          const person = actors.personsIn((paragraph[i] as Sentence).id)[0];
+          const before = paragraph[i] as Sentence;
+          // "He said they might … Mr Houston … He told BBC News": a sentence led by the same pronoun
+          // speaks of the same person; the one it refers to is further back.
+          if (new RegExp(`^${first}\\b`, 'i').test(before.text.trim())) continue;
+          const person = actors.personsIn(before.id).find((p) => fits(p.name));
           if (person) return person.name;
         }
-        const inSentence = sentence ? actors.personsIn(sentence.id) : [];
-        return lastPersonSpeaker ?? lastNamed ?? inSentence[0]?.name ?? null;
+        if (fits(lastPersonSpeaker)) return lastPersonSpeaker;
+        for (let i = named.length - 1; i >= 0; i--) if (fits(named[i])) return named[i] as string;
+        return (sentence ? actors.personsIn(sentence.id) : []).find((p) => fits(p.name))?.name ?? null;
       }
       if (DETERMINERS.test(said)) {
         const bare = said.replace(DETERMINERS, '');
@@ -413,8 +448,11 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
           const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre);
+          const after = /[.]\s*$/.test(span.inner) ? null : speakerAfter(post);
+          const named = after !== null && /^(?:he|she|they)$/i.test(after) ? speakerBefore(pre) : null;
           const np =
-            (/[.]\s*$/.test(span.inner) ? null : speakerAfter(post)) ??
+            (named !== null && /^\p{Lu}/u.test(named) && !/^(?:He|She|They)$/.test(named) ? named : null) ??
+            after ??
             speakerBefore(pre) ??
             (partial || k === 0 ? framingSpeaker(pre) : null) ??
             colonSubject(pre) ??
@@ -429,24 +467,25 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const quote: Quote = { id: contentId('qt', inner), text: inner, speaker: own?.speaker ?? null, said: own?.said ?? null, evidence: sentence.id, storyId: null };
           found.push({ quote, own, unit: u, open: span.open === true });
         });
-        // People named outside quotes in this unit: what a later "he" may refer to.
-        for (const s of unit.sentences) {
-          const person = actors.personsIn(s.id).at(-1);
-          if (person) lastNamed = person.name;
-        }
+        // People named in this paragraph: what a "he" in a later one may refer to.
+        for (const s of unit.sentences) for (const person of actors.personsIn(s.id)) named.push(person.name);
       });
 
       // A quote with no attribution of its own takes its sentence's, then the paragraph's so far; a
       // paragraph that opens with a quote and names no one continues the previous paragraph's speaker.
-      const blockText = blockUnits.map((u) => u.text).join(' ');
-      let current: Attribution | null = opensWithQuote && !saysSomething(blockText, spansToEnd(blockText)) ? carried : null;
+      const sentenceOf = (f: Found) => block.findIndex((s) => s.id === f.quote.evidence);
+      let current: Attribution | null = null;
       for (const f of found) {
         if (f.own) {
           current = f.own;
           continue;
         }
-        // Before any attribution in the paragraph ("“Q1.” “Q2,” he said"): the next one's.
-        const take = current ?? found.slice(found.indexOf(f) + 1).find((g) => g.own !== null)?.own ?? null;
+        // Before any attribution in the paragraph: the next quote's when it is attributed in the same
+        // or the next sentence ("“Q1.” “Q2,” he said"); else, in a paragraph that opens with a quote,
+        // the previous paragraph's speaker; else the next attribution of the paragraph.
+        const later = found.slice(found.indexOf(f) + 1).find((g) => g.own !== null);
+        const near = later && sentenceOf(later) - sentenceOf(f) <= 1 ? later.own : null;
+        const take = current ?? near ?? (opensWithQuote ? carried : null) ?? later?.own ?? null;
         if (take) {
           f.quote.speaker = take.speaker;
           f.quote.said = take.said;
