@@ -167,7 +167,7 @@ function cleanSpeaker(phrase: string): string | null {
   if (cut > 0) np = np.slice(0, cut);
   // "Lucian Kim of the International Crisis Group", "voter Stephanie Hooton of Derry": the person, not the affiliation.
   if (/^\p{Lu}/u.test(np) || /^\p{Ll}[^]*\p{Lu}[\p{L}’'-]+\s+of\s/u.test(np)) np = np.replace(/\s+of\s+.*$/, '');
-  np = np.replace(/\s+(?:also|again|then|later|once|had|has|have|was|is|would|will|could|can|did|does|do|himself|herself|themselves)$/i, '').trim();
+  np = np.replace(/\s+(?:also|again|then|later|once|had|has|have|was|is|would|will|could|can|did|does|do|himself|herself|themselves|\p{Ll}+ly)$/iu, '').trim();
   const ws = wordList(np);
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return null;
   // A phrase with a verb in it is a clause, not a speaker.
@@ -267,7 +267,10 @@ function subjectBefore(clause: string, verbAt: number): string | null {
   let head = clause.slice(0, verbAt);
   // "Jerome Powell, the Fed chair, told …": an apposition between commas; the subject is before it.
   const appositive = /^(.*?),\s*(?:a|an|the|who|which|whose|\p{Ll}+\s+(?:of|at|for))\b[^,]*,\s*(?:\p{Ll}+\s+){0,2}$/iu.exec(head);
+  // "Theresa May, Tory shadow work and pensions secretary, said": a name, then its role between commas.
+  const named = /^(.*?\p{Lu}[\p{L}’'.-]+),\s*[^,]{2,80},\s*(?:\p{Ll}+\s+){0,2}$/u.exec(head);
   if (appositive?.[1]) head = appositive[1];
+  else if (named?.[1] && /(?:^|[\s(])\p{Lu}[\p{L}’'.-]*\s+\p{Lu}[\p{L}’'.-]+$|^\s*\p{Lu}[\p{L}’'.-]+$/u.test(named[1].split(/[,;:]/).at(-1) ?? '')) head = named[1];
   let start = 0;
   for (const m of head.matchAll(CLAUSE_OPENER)) {
     // "Marks and Spencer": an "and" between two capitalised words joins a name.
@@ -386,7 +389,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
     let lastPersonSpeaker: string | null = null;
     /** Persons named in the source's earlier paragraphs, in order of mention. */
     const named: string[] = [];
-    const resolveSaid = (said: string, sentence: Sentence | undefined, paragraph: readonly Sentence[]): string | null => {
+    const resolveSaid = (said: string, sentence: Sentence | undefined, paragraph: readonly Sentence[], before = ''): string | null => {
       const first = said.split(/\s+/)[0]?.toLowerCase() ?? '';
       const one = wordList(said).length === 1;
       if (one && FIRST_PERSON.has(first)) return source.author ?? null;
@@ -400,12 +403,16 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         const wanted: Gender = first === 'she' ? 'f' : 'm';
         const fits = (name: string | null | undefined): name is string => !!name && (genderOf(name) ?? wanted) === wanted;
         const at = sentence ? paragraph.indexOf(sentence) : -1;
+        // "Ms Hutt said she hoped “…” Asked about waiting lists, she said …": a person named earlier in
+        // the pronoun's own sentence, before its quote.
+        const own = (sentence ? actors.personsIn(sentence.id) : []).find((p) => fits(p.name) && before.includes(p.name.split(/\s+/).at(-1) ?? '\u0000'));
+        if (own) return own.name;
         for (let i = at - 1; i >= 0; i--) {
-          const before = paragraph[i] as Sentence;
+          const earlier = paragraph[i] as Sentence;
           // "He said they might … Mr Houston … He told BBC News": a sentence led by the same pronoun
           // speaks of the same person; the one it refers to is further back.
-          if (new RegExp(`^${first}\\b`, 'i').test(before.text.trim())) continue;
-          const person = actors.personsIn(before.id).find((p) => fits(p.name));
+          if (new RegExp(`^${first}\\b`, 'i').test(earlier.text.trim())) continue;
+          const person = actors.personsIn(earlier.id).find((p) => fits(p.name));
           if (person) return person.name;
         }
         if (fits(lastPersonSpeaker)) return lastPersonSpeaker;
@@ -431,6 +438,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
     let carried: Attribution | null = null;
     /** Quotes of a run left open at a paragraph's end, waiting for the run's attribution. */
     let waiting: Found[] = [];
+    let lastSentence: Sentence | undefined;
     for (const block of blocks) {
       const found: Found[] = [];
       const blockUnits = [paragraphUnit(block)];
@@ -459,7 +467,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
             speakerAfterAnyVerb(span.inner, post) ??
             // A partial quote with no verb of saying is the words of its clause's subject ("Rubio bemoaned a climate in which people “literally hate each other”").
             (partial ? clauseSubject(sentenceUpTo(pre, pre.length)) : null);
-          const own = np ? { said: np, speaker: resolveSaid(np, sentence, block) } : null;
+          const own = np ? { said: np, speaker: resolveSaid(np, sentence, block, unit.text.slice(unit.offsets[Math.max(0, at)] ?? 0, span.start)) } : null;
           if (own?.speaker && actors.resolve(own.speaker)?.kind === 'person') lastPersonSpeaker = own.speaker;
           const inner = span.inner.trim().replace(/[,“]$/, '').trim();
           if (!sentence) return;
@@ -474,6 +482,14 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
       // A quote with no attribution of its own takes its sentence's, then the paragraph's so far; a
       // paragraph that opens with a quote and names no one continues the previous paragraph's speaker.
       const sentenceOf = (f: Found) => block.findIndex((s) => s.id === f.quote.evidence);
+      const indirectSpeaker = (s: Sentence): Attribution | null => {
+        if (/[“”"]/.test(s.text)) return null;
+        const ws = wordList(s.text);
+        const v = speechVerbAt(ws, false);
+        if (v < 0) return null;
+        const np = subjectBefore(s.text, wordAt(s.text, ws[v] as string, false));
+        return np ? { said: np, speaker: resolveSaid(np, s, block) } : null;
+      };
       let current: Attribution | null = null;
       for (const f of found) {
         if (f.own) {
@@ -485,7 +501,12 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         // the previous paragraph's speaker; else the next attribution of the paragraph.
         const later = found.slice(found.indexOf(f) + 1).find((g) => g.own !== null);
         const near = later && sentenceOf(later) - sentenceOf(f) <= 1 ? later.own : null;
-        const take = current ?? near ?? (opensWithQuote ? carried : null) ?? later?.own ?? null;
+        // "Charles Kennedy said Harry should apologise. “There is a reservoir of goodwill …”": the
+        // speaker of the indirect speech just before, when that sentence quotes no one.
+        const k = sentenceOf(f);
+        const previous = k > 0 ? block[k - 1] : k === 0 ? lastSentence : undefined;
+        const indirect = previous && !found.some((g) => g.quote.evidence === previous.id) ? indirectSpeaker(previous) : null;
+        const take = near ?? indirect ?? current ?? (opensWithQuote ? carried : null) ?? null;
         if (take) {
           f.quote.speaker = take.speaker;
           f.quote.said = take.said;
@@ -504,6 +525,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
       waiting = found.filter((f) => f.open);
       const last = [...found].reverse().find((f) => f.quote.speaker !== null);
       carried = last ? { said: last.quote.said ?? '', speaker: last.quote.speaker } : null;
+      lastSentence = block.at(-1);
       for (const f of found) if (wordList(f.quote.text).length >= MIN_QUOTE_WORDS) quotes.push(f.quote);
     }
   }
