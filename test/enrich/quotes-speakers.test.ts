@@ -156,3 +156,26 @@ describe('who “he” and “she” are', () => {
     expect(quotes.map((q) => [q.speaker, q.said])).toEqual([[null, 'they']]);
   });
 });
+
+describe('a quote with no attribution of its own', () => {
+  it('takes the speaker of the indirect speech just before it', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Home Secretary Charles Clarke said the matter should be left to lie. But Lib Dem leader Charles Kennedy said the prince should apologise in person. “There is a reservoir of goodwill for the prince in this country, but it cannot last forever.”'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charles Kennedy']);
+  });
+
+  it('does not take the attribution of a new speaker who comes after it', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Kirsty Williams called the new target “hugely unambitious for patients”. “It leaves patients in Wales still waiting two years.” Conservative spokesman Jonathan Morgan said: “We are spending more money but the lists have grown.”'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Kirsty Williams', 'Kirsty Williams', 'Jonathan Morgan']);
+  });
+
+  it('a person in the pronoun’s own sentence counts only as the subject of a verb of saying, not as an owner', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Tony Blair has had the chance and failed, Michael Howard said. Mr Blair’s government was a “bossy, interfering government that takes decisions for people,” he added.'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Michael Howard']);
+  });
+});

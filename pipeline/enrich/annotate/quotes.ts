@@ -405,14 +405,20 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         const at = sentence ? paragraph.indexOf(sentence) : -1;
         // "Ms Hutt said she hoped “…” Asked about waiting lists, she said …": a person named earlier in
         // the pronoun's own sentence, before its quote.
-        const own = (sentence ? actors.personsIn(sentence.id) : []).find((p) => fits(p.name) && before.includes(p.name.split(/\s+/).at(-1) ?? '\u0000'));
+        const speaks = (name: string, text: string) => {
+          const surname = (name.split(/\s+/).at(-1) ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          return new RegExp(`${surname}\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|argued|insisted|claimed|warned)\\b`, 'u').test(text);
+        };
+        const own = (sentence ? actors.personsIn(sentence.id) : []).find((p) => fits(p.name) && speaks(p.name, before));
         if (own) return own.name;
         for (let i = at - 1; i >= 0; i--) {
           const earlier = paragraph[i] as Sentence;
           // "He said they might … Mr Houston … He told BBC News": a sentence led by the same pronoun
           // speaks of the same person; the one it refers to is further back.
           if (new RegExp(`^${first}\\b`, 'i').test(earlier.text.trim())) continue;
-          const person = actors.personsIn(earlier.id).find((p) => fits(p.name));
+          // The one who speaks in it ("Tony Blair has failed, Michael Howard said"), else its first.
+          const people = actors.personsIn(earlier.id).filter((p) => fits(p.name));
+          const person = people.find((p) => speaks(p.name, earlier.text)) ?? people[0];
           if (person) return person.name;
         }
         if (fits(lastPersonSpeaker)) return lastPersonSpeaker;
@@ -500,7 +506,9 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         // or the next sentence ("“Q1.” “Q2,” he said"); else, in a paragraph that opens with a quote,
         // the previous paragraph's speaker; else the next attribution of the paragraph.
         const later = found.slice(found.indexOf(f) + 1).find((g) => g.own !== null);
-        const near = later && sentenceOf(later) - sentenceOf(f) <= 1 ? later.own : null;
+        // (Only an attribution after its own quote: "Morgan said: “Q3”" introduces someone new.)
+        const laterSentence = later ? block[sentenceOf(later)] : undefined;
+        const near = later && sentenceOf(later) - sentenceOf(f) <= 1 && /^\s*[“"]/.test(laterSentence?.text ?? '') ? later.own : null;
         // "Charles Kennedy said Harry should apologise. “There is a reservoir of goodwill …”": the
         // speaker of the indirect speech just before, when that sentence quotes no one.
         const k = sentenceOf(f);
