@@ -179,3 +179,27 @@ describe('a quote with no attribution of its own', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Michael Howard']);
   });
 });
+
+describe('a definite description as the speaker', () => {
+  it('is the person the text gave that role: “the home secretary” after “Charles Clarke, the home secretary,”', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Charles Clarke, the home secretary, met police chiefs on Monday.', 'Later the home secretary told reporters: “We will not tolerate this kind of abuse in our cities.”', 'Prime Minister Tony Blair visited the site. “This is a tragedy for the whole country,” the prime minister said.'),
+    );
+    expect(quotes.map((q) => [q.speaker, q.said])).toEqual([
+      ['Charles Clarke', 'the home secretary'],
+      ['Tony Blair', 'the prime minister'],
+    ]);
+  });
+
+  it('an indefinite one is someone the text has not named, and stays as written', () => {
+    const { quotes } = quotesOf(article('x', 'Lib Dem spokesman Mark Oaten spoke first.', 'A spokesman said: “We have nothing to add to the statement.”'));
+    expect(quotes.map((q) => q.speaker)).toEqual(['A spokesman']);
+  });
+
+  it('a role two people hold stays as written', () => {
+    const { quotes } = quotesOf(
+      article('x', 'Labour MP Stephen Pound and Tory MP Ann Widdecombe debated the bill.', '“This bill will not survive the Lords in its present form,” the MP said.'),
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['the MP']);
+  });
+});

@@ -20,6 +20,13 @@ export interface ActorIndex {
    * that surname the source names.
    */
   resolve(name: string, sourceId?: string): Actor | null;
+  /**
+   * The person a description refers to ("the Salford MP", "the home secretary"): the one person whose
+   * role, as the text ties it to them ("Hazel Blears, the Salford MP"; "Home Secretary Charles Clarke"),
+   * holds the description's words, in the given source first and then in the pack; null when none or
+   * several do.
+   */
+  byRole(description: string, sourceId?: string): Actor | null;
   /** Persons named in a sentence, in order of mention. */
   personsIn(sentenceId: string): Actor[];
 }
@@ -109,6 +116,11 @@ function kindOf(group: Group, aliasOfPerson: boolean): ActorKind {
     (a, b) => a < b,
   );
   return voted ?? 'organization';
+}
+
+/** The words of a role, lower-cased, possessives and small words left out ("Salford MP" → salford, mp). */
+function roleWords(role: string): string[] {
+  return (role.toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}-]+/gu) ?? []).filter((w) => !['the', 'a', 'an', 'of', 'for', 'and', 'in', 'at', 'to'].includes(w));
 }
 
 /** Finds, merges and counts the actors of all sources. */
@@ -236,8 +248,28 @@ export function findActors(sources: readonly Source[]): ActorIndex {
     return isAcronym(last) ? null : (byKey.get(keyOf(last)) ?? null);
   };
 
+  // Every role the text ties to a person, with the sources it is tied in.
+  const roleTies: Array<{ actor: Actor; words: Set<string>; sourceId: string }> = [];
+  for (const [m, actor] of actorOf) {
+    if (actor.kind !== 'person' || m.role === null) continue;
+    roleTies.push({ actor, words: new Set(roleWords(m.role)), sourceId: m.sourceId });
+  }
+  const byRole = (description: string, sourceId?: string): Actor | null => {
+    const wanted = roleWords(description.replace(/^(?:the|a|an|our|their|his|her|its)\s+/i, ''));
+    if (wanted.length === 0) return null;
+    const holders = (ties: typeof roleTies) => [...new Set(ties.filter((t) => wanted.every((w) => t.words.has(w))).map((t) => t.actor))];
+    if (sourceId !== undefined) {
+      const here = holders(roleTies.filter((t) => t.sourceId === sourceId));
+      if (here.length === 1) return here[0] as Actor;
+      if (here.length > 1) return null;
+    }
+    const anywhere = holders(roleTies);
+    return anywhere.length === 1 ? (anywhere[0] as Actor) : null;
+  };
+
   return {
     actors,
+    byRole,
     resolve,
     personsIn: (id) => (persons.get(id) ?? []).sort((a, b) => a.position - b.position).map((p) => p.actor),
   };

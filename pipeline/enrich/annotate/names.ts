@@ -144,7 +144,7 @@ export function classifyWords(raw: readonly string[]): Classified | null {
     for (const w of prefix) {
       const p = placeName(w) ?? placeOfNationality(w);
       if (p) inner.push({ name: p, kind: 'place' });
-      else if (isAcronym(w)) inner.push({ name: w, kind: 'organization' });
+      else if (isAcronym(w) && !isTitle(w)) inner.push({ name: w, kind: 'organization' });
     }
     return { name: rest.join(' '), kind: 'person', role: prefix.join(' '), inner, strong: true };
   }

@@ -428,7 +428,13 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
       if (DETERMINERS.test(said)) {
         const bare = said.replace(DETERMINERS, '');
         const actor = actors.resolve(bare, source.id);
-        return actor && actor.name.toLowerCase() === bare.toLowerCase() ? actor.name : said;
+        // "the Treasury" is the Treasury; "the Lord Chancellor Lord Falconer" is Lord Falconer.
+        const surname = actor?.name.split(/\s+/).at(-1)?.toLowerCase() ?? '\u0000';
+        if (actor && actor.kind !== 'person' && /^\p{Lu}/u.test(bare) && actor.name.toLowerCase() === bare.toLowerCase()) return actor.name;
+        if (actor && actor.kind === 'person' && bare.toLowerCase().endsWith(surname) && wordList(bare).length > wordList(actor.name).length) return actor.name;
+        // "the Salford MP" where the text introduced Hazel Blears as the Salford MP. Only a definite
+        // description: "a spokesman" is someone the text has not named.
+        return (/^the\s/i.test(said) ? actors.byRole(said, source.id)?.name : null) ?? said;
       }
       return actors.resolve(said, source.id)?.name ?? said;
     };
