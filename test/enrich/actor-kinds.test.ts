@@ -70,4 +70,11 @@ describe('one actor per person', () => {
       ['Andrew Howard', 'Howard'],
     ]);
   });
+
+  it('a place is no one’s surname: “European” stays with Europe, not with a firm called HI Europe', () => {
+    const sources = [article('a', 'The study by consultants Booz Allen Hamilton and HI Europe ranked the UK third.', 'He said the European elections had changed the party.')];
+    const { actors } = findActors(sources);
+    expect(actors.find((a) => a.name === 'Europe')?.kind).toBe('place');
+    expect(actors.find((a) => a.name === 'HI Europe')?.mentions ?? 1).toBe(1);
+  });
 });

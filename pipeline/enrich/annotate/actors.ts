@@ -153,6 +153,8 @@ export function findActors(sources: readonly Source[]): ActorIndex {
   for (const group of [...groups.values()]) {
     const owners = surnames.get(group.key);
     if (group.key.includes(' ') || !owners) continue;
+    // A place or an organisation ("Europe", from "European") is no one's surname.
+    if (group.mentions.some((m) => m.kind === 'place' || m.kind === 'organization' || m.kind === 'group')) continue;
     if (owners.length > 1) {
       // Two people share the surname ("Michael Howard", "Andrew Howard"): each lone "Howard" joins the
       // one of them its own article names, and stays apart where the article names both or neither.
