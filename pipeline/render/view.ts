@@ -200,6 +200,37 @@ function dateSpan(dates: Story['dates'], lang: string): string | null {
   return `${first} – ${formatDate(dates.last, lang)}`;
 }
 
+/** Rows of a story's part of the actors table; the JSON keeps every actor. */
+const ACTORS_PER_STORY = 8;
+/** Rows for a pack of one story. */
+const ACTORS_ONE_STORY = 24;
+
+/**
+ * The actors table: per story, the actors who speak in it and those named in more than one of its
+ * sentences — speakers first, then people, organisations and groups by how often the story names
+ * them, places last. A pack of one story has one part, without a heading.
+ */
+function actorTable(brief: Brief, refs: (evidence: readonly string[]) => unknown) {
+  const sourceOf = (evidence: string) => evidence.slice(0, evidence.lastIndexOf(':'));
+  const one = brief.stories.length <= 1;
+  const parts = (one ? [{ id: null as string | null, title: null as string | null, sources: brief.sources.map((s) => s.id) }] : brief.stories).map((story) => {
+    const ids = new Set(story.sources);
+    const rows = brief.actors
+      .map((actor) => ({
+        actor,
+        here: actor.evidence.filter((e) => ids.has(sourceOf(e))).length,
+        speaks: brief.quotes.some((q) => q.speaker === actor.name && ids.has(sourceOf(q.evidence))),
+      }))
+      .filter((r) => r.speaks || r.here >= 2)
+      .sort((a, b) => Number(b.speaks) - Number(a.speaks) || Number(a.actor.kind === 'place') - Number(b.actor.kind === 'place') || b.here - a.here || a.actor.name.localeCompare(b.actor.name))
+      .slice(0, one ? ACTORS_ONE_STORY : ACTORS_PER_STORY)
+      .map(({ actor, here }) => ({ ...actor, here, sourcesHere: actor.sources.filter((id) => ids.has(id)).length, refs: refs(actor.evidence.filter((e) => ids.has(sourceOf(e))).slice(0, 3)) }));
+    return { title: one ? null : story.title, actors: rows };
+  });
+  const listed = new Set(parts.flatMap((p) => p.actors.map((a) => a.name)));
+  return { parts: parts.filter((p) => p.actors.length > 0), leftOut: brief.actors.filter((a) => !listed.has(a.name)).length };
+}
+
 export function buildView(brief: Brief, target: Target, articles: readonly string[] = articleHtmls(brief), choice: ArticlesChoice = defaultArticles(brief)) {
   const storyLabels = new Map(brief.stories.map((s, i) => [s.id, `Story ${i + 1}`]));
   const sources = sourceViews(brief, articles, storyLabels, choice);
@@ -281,6 +312,7 @@ export function buildView(brief: Brief, target: Target, articles: readonly strin
     risks,
     matrix: riskMatrix(risks, riskHref),
     actors: brief.actors.map((a) => ({ ...a, refs: refs(a.evidence.slice(0, 3)) })),
+    actorTable: actorTable(brief, refs),
     quotes: brief.quotes.map((q) => ({ ...q, refs: refs([q.evidence]) })),
     signposts: brief.signposts.map((s) => ({ text: s.text, refs: refs(s.evidence) })),
   };
