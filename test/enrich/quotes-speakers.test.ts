@@ -203,3 +203,19 @@ describe('a definite description as the speaker', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['the MP']);
   });
 });
+
+describe('partial quotes in reported speech', () => {
+  it('take the subject of the verb of saying that governs the sentence, past an earlier quote in it', () => {
+    const { quotes } = quotesOf(article('x', 'Ted Cruz says his “friend and colleague” Marco Rubio ran “an optimistic campaign focused on the future of our party.”'));
+    expect(quotes.map((q) => q.said)).toEqual(['Ted Cruz']);
+  });
+
+  it('are not attributed to a speaker after them unless “…,” X said', () => {
+    expect(speakers('Sims said he was “kind of riding the fence for weeks” until Haley said she was backing the senator.')).toEqual(['Sims']);
+  });
+
+  it('a sentence ends after “U.S.” when a pronoun starts the next', () => {
+    const { quotes } = quotesOf(article('x', 'Cox says Obama has no plan to stop attacks in the U.S. He says Americans do not need more “emotional, condescending lectures devoid of facts.”'));
+    expect(quotes.map((q) => q.said)).toEqual(['He']);
+  });
+});

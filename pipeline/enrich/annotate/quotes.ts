@@ -125,7 +125,7 @@ const ROLE_WORDS =
 /** Words a description may start with in lower case: "officials said", "pollster Dana Whitfield". */
 const LOWER_SPEAKERS = /^(?:officials?|analysts?|experts?|critics?|residents?|sources?|aides?|officers?|police|prosecutors?|investigators?|witnesses?|voters?|supporters?|protesters?|demonstrators?|lawmakers?|democrats|republicans|organizers|organisers|observers|economists?|pollsters?|spokes(?:man|woman|person)|researchers?|scientists?|doctors?|lawyers?|attorneys?|diplomats?|activists?|campaigners?|advisers?|advisors?|insiders?|staff|people|others|many|some|both|each|all|everyone|nobody|one|administration|government)$/i;
 /** Sentence-end punctuation followed by a space, not after a title or an initial ("Sen. Tammy Baldwin", "Harry M. Reid"). */
-const SENTENCE_BREAK = /(?<!\b(?:Sen|Rep|Reps|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Cmdr|Adm|Maj|Pres|Sec|Atty|Supt|Insp|Calif|Fla|Ky|Tex|Va|Mass|Nev|Ill|Pa|Mich|Wis|Ariz|Colo|Conn|Ga|Md|Minn|Mo|Tenn|Wash|Vt|Ore|Ind|Okla|No|Inc|Co|Corp|Ltd|U\.S|U\.K|U\.N|D\.C|\p{Lu}))[.!?]["”’)]?\s/u;
+const SENTENCE_BREAK = /(?<!\b(?:Sen|Rep|Reps|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Cmdr|Adm|Maj|Pres|Sec|Atty|Supt|Insp|Calif|Fla|Ky|Tex|Va|Mass|Nev|Ill|Pa|Mich|Wis|Ariz|Colo|Conn|Ga|Md|Minn|Mo|Tenn|Wash|Vt|Ore|Ind|Okla|No|Inc|Co|Corp|Ltd|U\.S|U\.K|U\.N|D\.C|\p{Lu}))[.!?]["”’)]?\s|(?<=\b(?:U\.S|U\.K|U\.N|D\.C))\.\s(?=(?:He|She|They|It|The|But|And|This|That|We|I|In|On|His|Her)\s)/u;
 
 /** The index of the last (or first) verb of saying in a word list, noun uses ("her comments") skipped. */
 function speechVerbAt(ws: readonly string[], last: boolean): number {
@@ -468,12 +468,19 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           const sentence = unit.sentences[Math.max(0, at)] ?? unit.sentences[0];
           // A partial quote inside a clause: the clause's subject, when a verb frames it.
           const partial = sentenceUpTo(pre, pre.length).trim() !== '' && !/[:,]\s*$/.test(pre);
-          const after = /[.]\s*$/.test(span.inner) ? null : speakerAfter(post);
+          // A partial quote mid-sentence is attributed after it only as “…,” X said: "“kind of riding
+          // the fence” until Haley said" is someone else speaking.
+          const closes = /[,?!]\s*$/.test(span.inner) || /^\s*,/.test(post);
+          const after = /[.]\s*$/.test(span.inner) || (partial && !closes) ? null : speakerAfter(post);
+          // The sentence up to the quote, earlier quotes blanked: "Ted Cruz says his “friend” Marco Rubio ran “…”".
+          const sentenceStart = unit.offsets[Math.max(0, at)] ?? 0;
+          const whole = unit.text.slice(sentenceStart, span.start).replace(/[“"][^“”"]*[”"]/g, (q) => ' '.repeat(q.length));
           const named = after !== null && /^(?:he|she|they)$/i.test(after) ? speakerBefore(pre) : null;
           const np =
             (named !== null && /^\p{Lu}/u.test(named) && !/^(?:He|She|They)$/.test(named) ? named : null) ??
             after ??
             speakerBefore(pre) ??
+            (partial && whole.length > pre.length ? speakerBefore(whole) : null) ??
             (partial || k === 0 ? framingSpeaker(pre) : null) ??
             colonSubject(pre) ??
             speakerAfterAnyVerb(span.inner, post) ??
