@@ -22,10 +22,10 @@ interface Build {
  * Runs the CLI with a marker in its environment, which Chromium's processes inherit, so that
  * the processes a build left behind can be found by it afterwards.
  */
-function build(args: string[], kill?: { signal: NodeJS.Signals; after: RegExp }): Promise<Build> {
+function build(args: string[], kill?: { signal: NodeJS.Signals; after: RegExp }, env: Record<string, string> = {}): Promise<Build> {
   const mark = randomUUID();
   return new Promise((resolve) => {
-    const child = spawn('node', [CLI, 'build', ...args], { env: { ...process.env, BRIEFPACK_TEST_MARK: mark, SOURCE_DATE_EPOCH: '1741000000' } });
+    const child = spawn('node', [CLI, 'build', ...args], { env: { ...process.env, BRIEFPACK_TEST_MARK: mark, SOURCE_DATE_EPOCH: '1741000000', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -40,11 +40,14 @@ function build(args: string[], kill?: { signal: NodeJS.Signals; after: RegExp })
 /**
  * A build stopped by `signal` once it prints `after`. On a loaded machine the test process can
  * take longer to send the signal than the build takes to finish (about a second after `render`
- * on the seeds); such a run did not test a stop mid-build, so it is tried again, up to four times.
+ * on the seeds; four tries in a row once all lost that race in CI). So the build writes its outputs
+ * a piece at a time with a pause between pieces (BRIEFPACK_TEST_WRITE_PAUSE), which keeps it busy for
+ * seconds after `render`; a run that still finishes is tried again, up to four times.
  */
+const SLOW_WRITES = { BRIEFPACK_TEST_WRITE_PAUSE: '300' };
 async function interrupted(args: string[], signal: NodeJS.Signals, after: RegExp): Promise<Build> {
-  let result = await build(args, { signal, after });
-  for (let attempt = 1; attempt < 4 && result.code === 0; attempt++) result = await build(args, { signal, after });
+  let result = await build(args, { signal, after }, SLOW_WRITES);
+  for (let attempt = 1; attempt < 4 && result.code === 0; attempt++) result = await build(args, { signal, after }, SLOW_WRITES);
   return result;
 }
 
