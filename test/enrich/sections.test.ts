@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { sentenceCorpus } from '../../pipeline/enrich/annotate/similarity.js';
 import { findStories } from '../../pipeline/enrich/stories/index.js';
 import { stem } from '../../pipeline/enrich/annotate/text.js';
-import { SECTIONS, sectionFeatures, sectionLabel, sectionOf } from '../../pipeline/enrich/stories/sections.js';
+import { SECTIONS, sectionFeatures, sectionLabel, sectionOf, type SectionModel } from '../../pipeline/enrich/stories/sections.js';
 import type { Source } from '../../pipeline/model.js';
 import { makeSource } from './helpers.js';
 
@@ -97,7 +97,7 @@ describe('sectionOf', () => {
   });
 
   test('takes a word a section lacks at that section’s unseen weight', () => {
-    const model = {
+    const model: SectionModel = {
       source: 'test',
       sections: [
         { id: 'a', label: 'A', unseen: -10, words: { goal: -2 } },

@@ -7,7 +7,7 @@ import { ENUMERATION_CUES, SCENARIO_HEADING_WORDS, SCENARIO_NOUNS, SCENARIO_PHRA
 import { tag } from '../annotate/nlp.js';
 import { endsWithColon, sectionBody, type Block } from '../annotate/outline.js';
 import { overlap, termSet } from '../annotate/similarity.js';
-import { capitalize, shorterFirst, terms, words } from '../annotate/text.js';
+import { capitalize, escapeRegExp, shorterFirst, terms, words } from '../annotate/text.js';
 import { bodySentences } from '../annotate/sentences.js';
 
 export interface ScenarioDraft {
@@ -21,7 +21,7 @@ export interface ScenarioDraft {
 const MAX_TITLE_WORDS = 12;
 const MAX_HEAD_WORDS = 12;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const escape = (s: string): string => escapeRegExp(s).replace(/ /g, '\\s+');
 
 function namesScenarios(heading: string): boolean {
   const lower = ` ${words(heading).join(' ')} `;

@@ -12,6 +12,7 @@ import type { ActorIndex } from './actors.js';
 import { contentId } from './ids.js';
 import { SPEECH_VERBS } from './lexicon.js';
 import { bodySentences } from './sentences.js';
+import { escapeRegExp } from './text.js';
 
 interface Span {
   start: number;
@@ -47,7 +48,7 @@ const PLURAL = new Set(['they']);
 const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|another|his|her|their|its)\s/i;
 /** Words that open a clause before its subject: "As they say", "When he spoke", "in which Adelson said". */
 const LEADING = /^(?:(?:and|but|so|or|yet|then|also|now|as|when|while|if|because|since|though|although|after|before|once|until|where|whereas|which|who|that|in which|at which|during which|with which|asked\s.*?,|meanwhile|still|later|earlier|however|indeed|instead|here|there)\b[\s,]*)+/i;
-const CLAUSE_CUT = /,|\s(?:who|which|during|in|at|on|while|when|after|before|to|as|from|adding|speaking|last|this|on|late|early|earlier|later|yesterday|today|tonight)\s/;
+const CLAUSE_CUT = /,|\s(?:who|which|during|in|at|on|while|when|after|before|to|as|from|adding|speaking|last|this|late|early|earlier|later|yesterday|today|tonight)\s/;
 /** A descriptive speaker keeps its affiliation ("a forecaster at the hurricane centre"). */
 const DESCRIPTIVE_CUT = /,|\s(?:who|which|during|while|when|after|before|adding|speaking|on\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s/i;
 /** Verbs that introduce a partial quote in a clause ("X called it “a disgrace”", "X is labelling it “…”"). */
@@ -146,7 +147,7 @@ const isSpeechVerb = (w: string): boolean => QUOTE_VERBS.has(w.toLowerCase());
 
 /** Where `word` stands in `text` as a whole word, the last (or first) time. */
 function wordAt(text: string, word: string, last: boolean): number {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'gu');
   let at = -1;
   for (const m of text.matchAll(pattern)) {
     at = m.index ?? -1;
@@ -338,7 +339,6 @@ interface Found {
   quote: Quote;
   /** The attribution the quote's own frame gives, before continuation. */
   own: Attribution | null;
-  unit: number;
   open: boolean;
 }
 
@@ -406,7 +406,7 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
         // "Ms Hutt said she hoped “…” Asked about waiting lists, she said …": a person named earlier in
         // the pronoun's own sentence, before its quote.
         const speaks = (name: string, text: string) => {
-          const surname = (name.split(/\s+/).at(-1) ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const surname = escapeRegExp(name.split(/\s+/).at(-1) ?? '');
           return new RegExp(`${surname}\\s+(?:\\p{Ll}+\\s+)?(?:said|says|told|added|argued|insisted|claimed|warned)\\b`, 'u').test(text);
         };
         const own = (sentence ? actors.personsIn(sentence.id) : []).find((p) => fits(p.name) && speaks(p.name, before));
@@ -453,11 +453,10 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
     let lastSentence: Sentence | undefined;
     for (const block of blocks) {
       const found: Found[] = [];
-      const blockUnits = [paragraphUnit(block)];
-      let opensWithQuote = false;
-      blockUnits.forEach((unit, u) => {
-        const quoted = spansToEnd(unit.text);
-        if (u === 0 && quoted[0] && unit.text.slice(0, quoted[0].start).trim() === '') opensWithQuote = true;
+      const unit = paragraphUnit(block);
+      const quoted = spansToEnd(unit.text);
+      const opensWithQuote = quoted[0] !== undefined && unit.text.slice(0, quoted[0].start).trim() === '';
+      {
         let cursor = 0;
         quoted.forEach((span, k) => {
           const next = quoted[k + 1];
@@ -486,17 +485,17 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
             speakerAfterAnyVerb(span.inner, post) ??
             // A partial quote with no verb of saying is the words of its clause's subject ("Rubio bemoaned a climate in which people “literally hate each other”").
             (partial ? clauseSubject(sentenceUpTo(pre, pre.length)) : null);
-          const own = np ? { said: np, speaker: resolveSaid(np, sentence, block, unit.text.slice(unit.offsets[Math.max(0, at)] ?? 0, span.start)) } : null;
+          const own = np ? { said: np, speaker: resolveSaid(np, sentence, block, unit.text.slice(sentenceStart, span.start)) } : null;
           if (own?.speaker && actors.resolve(own.speaker)?.kind === 'person') lastPersonSpeaker = own.speaker;
           const inner = span.inner.trim().replace(/[,“]$/, '').trim();
           if (!sentence) return;
           // Short quotes ("Apparently not," he said) still name the speaker the next quote continues.
           const quote: Quote = { id: contentId('qt', inner), text: inner, speaker: own?.speaker ?? null, said: own?.said ?? null, evidence: sentence.id, storyId: null };
-          found.push({ quote, own, unit: u, open: span.open === true });
+          found.push({ quote, own, open: span.open === true });
         });
-        // People named in this paragraph: what a "he" in a later one may refer to.
-        for (const s of unit.sentences) for (const person of actors.personsIn(s.id)) named.push(person.name);
-      });
+      }
+      // People named in this paragraph: what a "he" in a later one may refer to.
+      for (const s of block) for (const person of actors.personsIn(s.id)) named.push(person.name);
 
       // A quote with no attribution of its own takes its sentence's, then the paragraph's so far; a
       // paragraph that opens with a quote and names no one continues the previous paragraph's speaker.
@@ -516,8 +515,9 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
           continue;
         }
         // Before any attribution in the paragraph: the next quote's when it is attributed in the same
-        // or the next sentence ("“Q1.” “Q2,” he said"); else, in a paragraph that opens with a quote,
-        // the previous paragraph's speaker; else the next attribution of the paragraph.
+        // or the next sentence ("“Q1.” “Q2,” he said"); then the speaker of the indirect speech just
+        // before; then the paragraph's last attribution; then, in a paragraph that opens with a quote,
+        // the previous paragraph's speaker.
         const later = found.slice(found.indexOf(f) + 1).find((g) => g.own !== null);
         // (Only an attribution after its own quote: "Morgan said: “Q3”" introduces someone new.)
         const laterSentence = later ? block[sentenceOf(later)] : undefined;

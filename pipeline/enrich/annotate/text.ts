@@ -1,6 +1,11 @@
 // Word-level helpers shared by the extractors: splitting, light stemming, content terms.
 import { NEGATORS, STOP_WORDS } from './lexicon.js';
 
+/** A text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Words of a text, lower-cased, typographic apostrophes folded, possessive "'s" dropped. */
 export function words(text: string): string[] {
   return (text.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [])
