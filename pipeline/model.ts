@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Root } from 'mdast';
 import type { Overlay } from './overlay-schema.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -214,10 +214,18 @@ export type Risk = z.infer<typeof Risk>;
 export const ActorKind = z.enum(['person', 'organization', 'place', 'group']);
 export type ActorKind = z.infer<typeof ActorKind>;
 
+export const ActorId = z.string().regex(/^ac-[0-9a-f]{6,}$/);
+
 export const Actor = z.object({
+  /** `ac-` + hash of the actor's key (its name, lower-cased, possessive and legal suffix dropped). Absent in older briefs. */
+  id: ActorId.optional(),
   name: z.string().min(1),
   kind: ActorKind,
   role: z.string().nullable(),
+  /** The sentence that ties `role` to this actor ("Hazel Blears, the Salford MP, said …"). Absent in older briefs. */
+  roleEvidence: SentenceId.nullable().optional(),
+  /** Every other form the text names this actor by ("Blair", "Mr Blair", "Tony Blair's"), as written. Absent in older briefs. */
+  aliases: z.array(z.string()).optional(),
   mentions: z.number().int().positive(),
   sources: z.array(z.string()),
   evidence: Evidence,
@@ -235,6 +243,8 @@ export const Quote = z.object({
    * null when the quote has no speaker. Absent in older briefs.
    */
   said: z.string().nullable().optional(),
+  /** The id of the actor `speaker` names; null when the speaker is no actor of the pack ("a spokesman") or none. Absent in older briefs. */
+  actorId: ActorId.nullable().optional(),
   evidence: SentenceId,
   storyId: StoryId,
 });

@@ -131,3 +131,19 @@ describe('actors', () => {
     expect(isTitleCaseLine('Senator Maria Lopez leads in Ohio.')).toBe(false);
   });
 });
+
+describe('actor ids, aliases and role evidence', () => {
+  it('gives one stable id per actor, keeps the other written forms, and the sentence that ties the role', async () => {
+    const { findActors } = await import('../../pipeline/enrich/annotate/actors.js');
+    const { article } = await import('./helpers.js');
+    const a = article('a', 'The debate opened at noon. Home Secretary Hazel Blears said the plan was sound. Blears later left.');
+    const { actors } = findActors([a]);
+    const blears = actors.find((x) => x.name === 'Hazel Blears');
+    expect(blears?.id).toMatch(/^ac-[0-9a-f]{8}$/);
+    expect(blears?.aliases).toContain('Blears');
+    expect(blears?.role).toMatch(/Secretary/);
+    expect(blears?.roleEvidence).toBe('a:s2');
+    expect(findActors([a]).actors.find((x) => x.name === 'Hazel Blears')?.id).toBe(blears?.id);
+    expect(new Set(actors.map((x) => x.id)).size).toBe(actors.length);
+  });
+});

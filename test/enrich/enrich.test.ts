@@ -38,7 +38,8 @@ describe('enrich', () => {
     expect(brief.scenarios[0]?.sources).toEqual(['merger-wire', 'merger-analysis']);
     expect(brief.risks.length).toBeGreaterThanOrEqual(2);
     expect(brief.actors.find((a) => a.name === 'Jane Doe')?.role).toBe('Acme chief executive');
-    expect(brief.quotes).toEqual([{ id: expect.stringMatching(/^qt-[0-9a-f]{8}$/), text: 'This deal gives us the scale to compete with Asian rivals', speaker: 'Jane Doe', said: 'Doe', evidence: 'merger-wire:s3', storyId: brief.stories[0]?.id }]);
+    expect(brief.quotes).toEqual([{ id: expect.stringMatching(/^qt-[0-9a-f]{8}$/), text: 'This deal gives us the scale to compete with Asian rivals', speaker: 'Jane Doe', said: 'Doe', actorId: brief.actors.find((a) => a.name === 'Jane Doe')?.id, evidence: 'merger-wire:s3', storyId: brief.stories[0]?.id }]);
+    expect(brief.quotes[0]?.actorId).toMatch(/^ac-[0-9a-f]{8}$/);
     expect(brief.signposts.map((s) => s.evidence)).toContainEqual(['merger-analysis:s3']);
     expect(brief.bluf.length).toBeGreaterThanOrEqual(2);
     expect(brief.keyJudgments.length).toBeGreaterThanOrEqual(3);

@@ -15,7 +15,7 @@ describe('quotes', () => {
       article('fed', '"We are prepared to adjust the stance of policy as appropriate," Fed Chair Jerome Powell said on Wednesday.'),
     );
     const text = 'We are prepared to adjust the stance of policy as appropriate';
-    expect(quotes).toEqual([{ id: contentId('qt', text), text, speaker: 'Jerome Powell', said: 'Fed Chair Jerome Powell', evidence: 'fed:s1', storyId: null }]);
+    expect(quotes).toEqual([{ id: contentId('qt', text), text, speaker: 'Jerome Powell', said: 'Fed Chair Jerome Powell', actorId: contentId('ac', 'jerome powell'), evidence: 'fed:s1', storyId: null }]);
   });
 
   it('X added: "Q" takes the canonical name of a surname', () => {
@@ -103,7 +103,7 @@ describe('quotes', () => {
         '“Nobody in this town can afford a house any more.”',
       ),
     );
-    expect(quotes).toEqual([{ id: expect.stringMatching(/^qt-[0-9a-f]{8}$/), text: 'Nobody in this town can afford a house any more.', speaker: null, said: null, evidence: 'econ:s3', storyId: null }]);
+    expect(quotes).toEqual([{ id: expect.stringMatching(/^qt-[0-9a-f]{8}$/), text: 'Nobody in this town can afford a house any more.', speaker: null, said: null, actorId: null, evidence: 'econ:s3', storyId: null }]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'seeds/econ.md', severity: 'info', ruleId: 'enrich/quote-unattributed', line: 3 });
   });

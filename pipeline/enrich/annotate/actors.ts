@@ -1,6 +1,7 @@
 // Actors across all sources: names found per sentence, merged into entities (a full name, its
 // surname alone and its possessive are one person; an acronym defined in brackets is its long name).
 import type { Actor, ActorKind, Sentence, Source } from '../../model.js';
+import { contentId } from './ids.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { classifyWords, isAcronym, namesInSentence, type NameMention } from './names.js';
 import { tagAll } from './nlp.js';
@@ -189,10 +190,14 @@ export function findActors(sources: readonly Source[]): ActorIndex {
     const name = mostCommon(names.filter((n) => n.split(' ').length === longest), (a, b) => a < b) ?? group.key;
     const roles = group.mentions.map((m) => m.role).filter((r): r is string => r !== null);
     const role = kind === 'person' ? (mostCommon(roles, (a, b) => a.length > b.length) ?? null) : null;
+    const written = group.mentions.map((m) => m.name.trim());
     const actor: Actor = {
+      id: contentId('ac', group.key),
       name,
       kind,
       role,
+      roleEvidence: role === null ? null : (group.mentions.find((m) => m.role === role)?.sentenceId ?? null),
+      aliases: [...new Set(written)].filter((w) => w !== name).sort((a, b) => a.localeCompare(b)),
       mentions: group.mentions.length,
       sources: [...new Set(group.mentions.map((m) => m.sourceId))],
       evidence: [...new Set(group.mentions.map((m) => m.sentenceId))],

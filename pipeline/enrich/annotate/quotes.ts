@@ -552,8 +552,14 @@ export function findQuotes(sources: readonly Source[], actors: ActorIndex): Quot
   }
   const where = new Map(sources.flatMap((source) => source.sentences.map((s) => [s.id, { source, s }] as const)));
   for (const q of quotes) {
-    if (q.speaker !== null) continue;
     const { source, s } = where.get(q.evidence) ?? {};
+    if (q.speaker !== null) {
+      // The actor the speaker names, when the speaker is an actor's name ("a spokesman" is none).
+      const actor = actors.resolve(q.speaker, source?.id);
+      q.actorId = actor && actor.name === q.speaker ? (actor.id ?? null) : null;
+      continue;
+    }
+    q.actorId = null;
     diagnostics.push({
       file: source?.path ?? '',
       line: s?.line ?? 0,
