@@ -35,7 +35,7 @@ describe('briefing.json of a pack of stories', () => {
   it('holds three stories over the eight originals, and four copies naming theirs', () => {
     expect(storyProblems(brief)).toEqual([]);
     expect(unresolvedEvidence(brief)).toEqual([]);
-    expect(brief.schemaVersion).toBe(3);
+    expect(brief.schemaVersion).toBe(4);
     expect(brief.stories.map((s) => s.sources.length)).toEqual([4, 3, 1]);
     // A strike and an interest rate are business news; a museum reopening is the arts.
     expect(brief.stories.map((s) => s.section)).toEqual(['Business', 'Business', 'Arts and entertainment']);
