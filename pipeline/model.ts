@@ -222,9 +222,9 @@ export const Actor = z.object({
   name: z.string().min(1),
   kind: ActorKind,
   role: z.string().nullable(),
-  /** The sentence that ties `role` to this actor ("Hazel Blears, the Salford MP, said …"). Absent in older briefs. */
+  /** The sentence that ties `role` to this actor ("Home Secretary Charles Clarke said …"). Absent in older briefs. */
   roleEvidence: SentenceId.nullable().optional(),
-  /** Every other form the text names this actor by ("Blair", "Mr Blair", "Tony Blair's"), as written. Absent in older briefs. */
+  /** Every other form the text names this actor by ("Blair", "Mr Blair", "ECB" for the European Central Bank), possessive dropped. Absent in older briefs. */
   aliases: z.array(z.string()).optional(),
   mentions: z.number().int().positive(),
   sources: z.array(z.string()),

@@ -133,9 +133,7 @@ describe('actors', () => {
 });
 
 describe('actor ids, aliases and role evidence', () => {
-  it('gives one stable id per actor, keeps the other written forms, and the sentence that ties the role', async () => {
-    const { findActors } = await import('../../pipeline/enrich/annotate/actors.js');
-    const { article } = await import('./helpers.js');
+  it('gives one stable id per actor, keeps the other written forms, and the sentence that ties the role', () => {
     const a = article('a', 'The debate opened at noon. Home Secretary Hazel Blears said the plan was sound. Blears later left.');
     const { actors } = findActors([a]);
     const blears = actors.find((x) => x.name === 'Hazel Blears');
